@@ -1,0 +1,58 @@
+from django.conf import settings
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from core.demo import DEMO_BURGERS, DEMO_ONDERNEMER, DEMO_PASSWORD, DEMO_STAFF
+from organisatie.rollen import ROLLEN
+
+
+@never_cache
+def home(request):
+    """The start page: for a medewerker their work, otherwise the login choices (and, in demo
+    mode only, the demo logins)."""
+    user = request.user
+    if user.is_authenticated and getattr(user, "is_medewerker", False):
+        from core.menu import staff_menu
+
+        menu = staff_menu(user)
+        if menu:
+            return redirect(menu[0]["url"])
+    context = {}
+    if settings.DEMO_MODE:
+        context.update(
+            demo_staff=[
+                {"username": u, "naam": f"{v} {a}", "rol": ROLLEN.get(r, (r,))[0], "team": t}
+                for u, v, a, r, t in DEMO_STAFF
+            ],
+            demo_password=DEMO_PASSWORD,
+            demo_burgers=[
+                {"bsn": b, "naam": " ".join(p for p in rest if p)} for b, *rest in DEMO_BURGERS
+            ],
+            demo_ondernemer={"kvk": DEMO_ONDERNEMER[0], "naam": DEMO_ONDERNEMER[1]},
+        )
+    return render(request, "home.html", context)
+
+
+@require_GET
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        return JsonResponse({"status": "database unavailable"}, status=503)
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def error_404(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def error_403(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def error_500(request):
+    return render(request, "500.html", status=500)

@@ -1,0 +1,248 @@
+"""Documents: checked by content (not by extension), stored outside the web root with a
+SHA-256 checksum, linked to a zaak."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+import filetype
+from django.conf import settings
+from django.core.files.base import ContentFile, File
+from django.db import transaction
+from django.utils import timezone
+
+from core import events
+from core.actor import Actor, Bron
+from core.audit import audit_log
+from core.errors import DomainError
+from core.models import AuditRecord
+from zaken.models import Document, DocumentBron, Informatieobjecttype, Zaak, ZaakDocument
+from zaken.permissions import require
+
+# MIME types accepted from people (staff screens, PIP), recognised by their content.
+TOEGESTANE_TYPEN = {
+    "application/pdf": "PDF",
+    "image/png": "PNG-afbeelding",
+    "image/jpeg": "JPEG-afbeelding",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word-document (.docx)",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel-bestand (.xlsx)",
+    "application/vnd.oasis.opendocument.text": "OpenDocument-tekst (.odt)",
+    "text/plain": "tekstbestand",
+}
+
+
+def _lees_begin(bestand, n: int = 8192) -> bytes:
+    pos = bestand.tell() if hasattr(bestand, "tell") else 0
+    head = bestand.read(n)
+    bestand.seek(pos)
+    return head
+
+
+def document_inhoud_controleren(
+    bestand, *, toegestaan: dict[str, str] | None = None, max_bytes: int | None = None
+) -> str:
+    """Return the MIME type recognised from the file's content, or raise a DomainError that
+    says what is wrong. The file name's extension is not trusted."""
+    toegestaan = toegestaan or TOEGESTANE_TYPEN
+    max_bytes = max_bytes or settings.ZAAKSTROOM_MAX_UPLOAD_BYTES
+    size = getattr(bestand, "size", None)
+    if size is None:
+        bestand.seek(0, os.SEEK_END)
+        size = bestand.tell()
+        bestand.seek(0)
+    if size == 0:
+        raise DomainError(
+            "Het bestand is leeg. Kies een ander bestand.", code="bestand-leeg", field="inhoud"
+        )
+    if size > max_bytes:
+        raise DomainError(
+            f"Het bestand is te groot ({size / 1024 / 1024:.1f} MB). Het mag hoogstens "
+            f"{max_bytes / 1024 / 1024:.0f} MB zijn.",
+            code="bestand-te-groot",
+            field="inhoud",
+        )
+    head = _lees_begin(bestand)
+    kind = filetype.guess(head)
+    mime = kind.mime if kind else None
+    if mime == "application/zip":
+        mime = _office_type(bestand) or mime
+    if mime is None and b"\x00" not in head:
+        try:
+            head.decode("utf-8")
+            mime = "text/plain"
+        except UnicodeDecodeError:
+            mime = None
+    if mime not in toegestaan:
+        namen = ", ".join(sorted(set(toegestaan.values())))
+        raise DomainError(
+            f"Dit soort bestand kan niet worden toegevoegd (het is geen {namen}). "
+            "Kies een bestand van een toegestaan soort.",
+            code="bestandstype-niet-toegestaan",
+            field="inhoud",
+        )
+    return mime
+
+
+def _office_type(bestand) -> str | None:
+    import zipfile
+
+    pos = bestand.tell()
+    try:
+        with zipfile.ZipFile(bestand) as zf:
+            names = set(zf.namelist())
+            if "word/document.xml" in names:
+                return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            if "xl/workbook.xml" in names:
+                return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            if "mimetype" in names:
+                return zf.read("mimetype").decode("ascii", "ignore").strip() or None
+    except zipfile.BadZipFile:
+        return None
+    finally:
+        bestand.seek(pos)
+    return None
+
+
+def _checksum_and_size(bestand) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    bestand.seek(0)
+    for chunk in iter(lambda: bestand.read(64 * 1024), b""):
+        digest.update(chunk)
+        size += len(chunk)
+    bestand.seek(0)
+    return digest.hexdigest(), size
+
+
+def _bron_for(actor: Actor) -> str:
+    return {
+        Bron.PIP: DocumentBron.AANVRAGER,
+        Bron.API: DocumentBron.API,
+        Bron.SYSTEEM: DocumentBron.SYSTEEM,
+    }.get(actor.bron, DocumentBron.MEDEWERKER)
+
+
+@transaction.atomic
+def document_add(
+    *,
+    actor: Actor,
+    zaak: Zaak,
+    informatieobjecttype: Informatieobjecttype,
+    titel: str,
+    inhoud: File | bytes,
+    bestandsnaam: str = "",
+    beschrijving: str = "",
+    zichtbaar_voor_initiator: bool = False,
+    formaat: str | None = None,
+    auteur: str | None = None,
+    vertrouwelijkheidaanduiding: str | None = None,
+    status: str = "",
+    controleer_inhoud: bool = True,
+) -> ZaakDocument:
+    """Store a document and link it to the zaak. Files from people are checked by content;
+    generated documents (letters) pass `controleer_inhoud=False` with their own `formaat`."""
+    from zaken.services.zaken import _lock, _require_open
+
+    zaak = _lock(zaak)
+    scope = "zaken.documenten.toevoegen" if (actor.bsn or actor.kvk_nummer) else "zaken.bijwerken"
+    require(actor, scope, zaak=zaak)
+    if not actor.systeem:
+        _require_open(zaak, actor)
+    if not zaak.zaaktype.zaaktype_informatieobjecttypen.filter(
+        informatieobjecttype=informatieobjecttype
+    ).exists():
+        raise DomainError(
+            f"Een document van het soort '{informatieobjecttype.omschrijving}' hoort niet bij dit zaaktype.",
+            code="missing-zaaktype-informatieobjecttype-relation",
+            field="informatieobjecttype",
+        )
+    titel = (titel or "").strip()
+    if not titel:
+        raise DomainError("Geef het document een titel.", field="titel")
+    if len(titel) > 200:
+        raise DomainError("De titel mag hoogstens 200 tekens lang zijn.", field="titel")
+    if isinstance(inhoud, bytes):
+        inhoud = ContentFile(inhoud, name=bestandsnaam or "document")
+    if controleer_inhoud:
+        formaat = document_inhoud_controleren(inhoud)
+    checksum, size = _checksum_and_size(inhoud)
+    user = actor.user if actor.user is not None and getattr(actor.user, "pk", None) else None
+    document = Document(
+        bronorganisatie=zaak.bronorganisatie,
+        informatieobjecttype=informatieobjecttype,
+        titel=titel,
+        beschrijving=beschrijving,
+        auteur=(auteur or actor.display())[:200],
+        formaat=formaat or "application/octet-stream",
+        bestandsnaam=os.path.basename(bestandsnaam or getattr(inhoud, "name", "") or "document")[
+            :255
+        ],
+        bestandsomvang=size,
+        checksum=checksum,
+        vertrouwelijkheidaanduiding=vertrouwelijkheidaanduiding
+        or informatieobjecttype.vertrouwelijkheidaanduiding,
+        bron=_bron_for(actor),
+        zichtbaar_voor_initiator=zichtbaar_voor_initiator,
+        status=status,
+        ontvangstdatum=timezone.localdate() if actor.bron == Bron.PIP else None,
+        aangemaakt_door=user,
+        aangemaakt_door_weergave=actor.display(),
+    )
+    document.identificatie = f"DOC-{timezone.localdate():%Y}-{document.uuid.hex[:12].upper()}"
+    document.inhoud.save(str(document.uuid), inhoud, save=False)
+    document.save()
+    link = ZaakDocument.objects.create(
+        zaak=zaak, document=document, titel=titel, beschrijving=beschrijving
+    )
+    audit_log(
+        actor,
+        actie=AuditRecord.Actie.AANMAKEN,
+        obj=document,
+        zaak=zaak,
+        nieuw={
+            "titel": titel,
+            "formaat": document.formaat,
+            "bytes": size,
+            "sha256": checksum,
+            "zichtbaar_voor_initiator": zichtbaar_voor_initiator,
+        },
+    )
+    events.publish("zaak.document_toegevoegd", zaak=zaak, zaakdocument=link, actor=actor)
+    return link
+
+
+@transaction.atomic
+def zaakdocument_add(
+    *, actor: Actor, zaak: Zaak, document: Document, titel: str = "", beschrijving: str = ""
+) -> ZaakDocument:
+    """Link an existing document to (another) zaak."""
+    from zaken.services.zaken import _lock, _require_open
+
+    zaak = _lock(zaak)
+    require(actor, "zaken.bijwerken", zaak=zaak)
+    _require_open(zaak, actor)
+    if not zaak.zaaktype.zaaktype_informatieobjecttypen.filter(
+        informatieobjecttype_id=document.informatieobjecttype_id
+    ).exists():
+        raise DomainError(
+            "Het documenttype hoort niet bij het zaaktype van deze zaak.",
+            code="missing-zaaktype-informatieobjecttype-relation",
+            field="informatieobject",
+        )
+    if ZaakDocument.objects.filter(zaak=zaak, document=document).exists():
+        raise DomainError(
+            "Dit document is al aan de zaak gekoppeld.", code="unique", field="informatieobject"
+        )
+    link = ZaakDocument.objects.create(
+        zaak=zaak, document=document, titel=titel or document.titel, beschrijving=beschrijving
+    )
+    audit_log(
+        actor,
+        actie=AuditRecord.Actie.AANMAKEN,
+        obj=link,
+        zaak=zaak,
+        nieuw={"document": document.titel},
+    )
+    events.publish("zaak.document_toegevoegd", zaak=zaak, zaakdocument=link, actor=actor)
+    return link
