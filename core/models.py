@@ -97,3 +97,35 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.soort} {self.sleutel}"
+
+
+class Signaal(models.Model):
+    """A reminder or escalation sent to a medewerker about something near or past its deadline.
+    At most one per (soort, object, ontvanger, day): the unique constraint makes a second run of
+    the daily job a no-op. Delivered by e-mail through the outbox; shown on the zaak."""
+
+    soort = models.CharField(max_length=40)  # e.g. "herinnering", "escalatie"
+    object_type = models.CharField(max_length=60)
+    object_uuid = models.UUIDField()
+    zaak_uuid = models.UUIDField(null=True, blank=True)
+    ontvanger = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signalen"
+    )
+    datum = models.DateField()
+    onderwerp = models.CharField(max_length=200)
+    tekst = models.TextField()
+    aangemaakt = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "signaal"
+        verbose_name_plural = "signalen (herinneringen en escalaties)"
+        ordering = ["-aangemaakt", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["soort", "object_uuid", "ontvanger", "datum"], name="een_signaal_per_dag"
+            )
+        ]
+        indexes = [models.Index(fields=["zaak_uuid", "aangemaakt"], name="signaal_zaak_idx")]
+
+    def __str__(self):
+        return f"{self.datum} {self.soort} aan {self.ontvanger}: {self.onderwerp}"

@@ -13,6 +13,7 @@ from core.errors import DomainError, NotFound
 from core.forms import apply_domain_error
 from core.models import AuditRecord
 from core.paging import paginate
+from core.panels import render_panels
 from zaken import selectors, services
 from zaken.forms import DocumentForm, NotitieForm, ZaakFilterForm
 from zaken.selectors import VOLLEDIG, ZaakFilters, deadline_signaal
@@ -74,7 +75,7 @@ def _detail_context(request, uuid, notitie_form=None, document_form=None):
         "audit": audit,
         "notitie_form": notitie_form or NotitieForm(),
         "document_form": document_form or DocumentForm(zaak=zaak),
-        "extra_panels": [],
+        "extra_panels": render_panels("zaak_detail_panels", request, zaak=zaak, toegang=toegang),
     }
 
 

@@ -54,3 +54,25 @@ def test_audit_trail_is_append_only_in_the_database():
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         AuditRecord.objects.filter(pk=record.pk).delete()
     assert connection.vendor == "postgresql"
+
+
+def test_signaal_is_given_once_per_day():
+    from datetime import date
+
+    from core.models import Signaal
+    from core.signalen import signaal_geven
+    from tests.factories import UserFactory
+
+    user = UserFactory(email="vera@voorbeeldstad.nl")
+    kwargs = dict(
+        soort="herinnering",
+        obj=user,
+        ontvanger=user,
+        onderwerp="Termijn bijna om",
+        tekst="Kijk even.",
+    )
+    assert signaal_geven(**kwargs, datum=date(2026, 11, 23))
+    assert not signaal_geven(**kwargs, datum=date(2026, 11, 23))
+    assert signaal_geven(**kwargs, datum=date(2026, 11, 24))
+    assert Signaal.objects.count() == 2
+    assert OutboxMessage.objects.filter(soort="email").count() == 2

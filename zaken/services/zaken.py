@@ -352,7 +352,14 @@ def zaak_create(
         _eigenschap_write(actor, zaak, eigenschap, waarde)
     eerste = zaaktype.statustypen.order_by("volgnummer").first()
     if eerste is not None:
-        _status_add(actor, zaak, eerste, timezone.now(), "")
+        # A zaak registered with a start date in the past received its first status on that day.
+        nu = timezone.localtime()
+        ontvangen = (
+            nu
+            if startdatum >= nu.date()
+            else nu.replace(year=startdatum.year, month=startdatum.month, day=startdatum.day)
+        )
+        _status_add(actor, zaak, eerste, ontvangen, "")
     if politiek_gevoelig:
         events.publish(
             "zaak.politiek_gevoelig", zaak=zaak, actor=actor, reden="Bij de intake gemarkeerd."
