@@ -64,13 +64,13 @@ def test_signaal_is_given_once_per_day():
     from tests.factories import UserFactory
 
     user = UserFactory(email="vera@voorbeeldstad.nl")
-    kwargs = dict(
-        soort="herinnering",
-        obj=user,
-        ontvanger=user,
-        onderwerp="Termijn bijna om",
-        tekst="Kijk even.",
-    )
+    kwargs = {
+        "soort": "herinnering",
+        "obj": user,
+        "ontvanger": user,
+        "onderwerp": "Termijn bijna om",
+        "tekst": "Kijk even.",
+    }
     assert signaal_geven(**kwargs, datum=date(2026, 11, 23))
     assert not signaal_geven(**kwargs, datum=date(2026, 11, 23))
     assert signaal_geven(**kwargs, datum=date(2026, 11, 24))
