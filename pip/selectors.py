@@ -15,6 +15,7 @@ from pip.identiteit import PipIdentiteit
 from pip.models import Notificatievoorkeur
 from zaken.models import (
     Informatieobjecttype,
+    Rol,
     RolOmschrijving,
     Status,
     Statustype,
@@ -68,13 +69,14 @@ def mijn_zaak(identiteit: PipIdentiteit, uuid) -> Zaak:
 def is_aanvrager(identiteit: PipIdentiteit, zaak: Zaak) -> bool:
     """Documents and uploads are for the aanvrager (initiator or mede-initiator) only; other
     betrokkenen (a belanghebbende neighbour) see the zaak's progress, not its documents."""
-    rollen = zaak.rollen.filter(omschrijving_generiek__in=AANVRAGER_ROLLEN)
+    rollen = Rol.objects.filter(zaak_id=zaak.pk, omschrijving_generiek__in=AANVRAGER_ROLLEN)
     if identiteit.is_burger:
         rollen = rollen.filter(bsn=identiteit.bsn)
     else:
         rollen = rollen.filter(kvk_nummer=identiteit.kvk_nummer)
+    velden = rollen.values_list("bsn", "kvk_nummer", "vestigingsnummer")
     return any(
-        identiteit.past_bij_rol(rol) for rol in rollen.only("bsn", "kvk_nummer", "vestigingsnummer")
+        identiteit.past_bij_rol(Rol(bsn=b, kvk_nummer=k, vestigingsnummer=v)) for b, k, v in velden
     )
 
 
