@@ -12,6 +12,17 @@ from zaken.models import Eigenschap
 MAX_BIJLAGEN = 10
 
 
+class PipForm(forms.Form):
+    """Messages in plain language: an empty required field says what to do."""
+
+    verplicht_meldingen: dict[str, str] = {}
+
+    def full_clean(self):
+        for naam, veld in self.fields.items():
+            veld.error_messages["required"] = self.verplicht_meldingen.get(naam, "Vul dit in.")
+        super().full_clean()
+
+
 class DemoDigiDForm(forms.Form):
     persoon = forms.ChoiceField(
         label="Kies een inwoner",
@@ -97,7 +108,13 @@ class ZakenFilterForm(forms.Form):
     )
 
 
-class UploadForm(forms.Form):
+class UploadForm(PipForm):
+    verplicht_meldingen = {
+        "informatieobjecttype": "Kies wat voor document het is.",
+        "titel": "Geef het document een naam.",
+        "inhoud": "Kies een bestand.",
+    }
+
     informatieobjecttype = forms.ModelChoiceField(
         label="Wat voor document is het?", queryset=None, empty_label=None
     )
@@ -140,7 +157,7 @@ class MeerdereBestandenField(forms.FileField):
 EIGENSCHAP_PREFIX = "eigenschap_"
 
 
-class AanvraagForm(forms.Form):
+class AanvraagForm(PipForm):
     omschrijving = forms.CharField(
         label="Waar gaat uw aanvraag over?",
         help_text="In een paar woorden. Bijvoorbeeld: Parkeervergunning voor mijn auto.",
@@ -205,7 +222,7 @@ def _eigenschap_veld(eigenschap: Eigenschap) -> forms.Field:
     return forms.CharField(max_length=lengte, **common)
 
 
-class VoorkeurForm(forms.Form):
+class VoorkeurForm(PipForm):
     email = forms.EmailField(
         label="Uw e-mailadres",
         required=False,
