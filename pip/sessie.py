@@ -12,6 +12,9 @@ from django.conf import settings
 from django.contrib import auth
 
 LAATST_ACTIEF = "pip_laatst_actief"
+# The cookie outlives the idle period a little, so that a user who comes back after the timeout
+# is told why they were logged out instead of just seeing the login page.
+NALOOP_SECONDEN = 5 * 60
 
 
 def idle_seconden() -> int:
@@ -21,7 +24,7 @@ def idle_seconden() -> int:
 def sessie_starten(request) -> None:
     """Call right after auth.login() of a PIP account."""
     request.session[LAATST_ACTIEF] = time.time()
-    request.session.set_expiry(idle_seconden())
+    request.session.set_expiry(idle_seconden() + NALOOP_SECONDEN)
 
 
 def sessie_verlopen(request) -> bool:
@@ -34,7 +37,7 @@ def sessie_verlopen(request) -> bool:
 def sessie_bijwerken(request) -> None:
     """The user did something: the idle period starts again."""
     request.session[LAATST_ACTIEF] = time.time()
-    request.session.set_expiry(idle_seconden())
+    request.session.set_expiry(idle_seconden() + NALOOP_SECONDEN)
 
 
 def overal_uitloggen(request) -> None:
