@@ -81,3 +81,10 @@ def pip_sessie_attributen():
         reverse("pip:sessie-verlengen"),
         reverse("pip:zaken"),
     )
+
+
+@register.filter
+def met_fout(label, fout) -> str:
+    """'Waar gaat uw aanvraag over? Vul dit in.' and 'Bestand: Kies een bestand.'"""
+    label = str(label).rstrip()
+    return f"{label}{' ' if label.endswith(('?', '.', ':')) else ': '}{fout}"
