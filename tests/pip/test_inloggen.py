@@ -227,3 +227,27 @@ def test_digid_assertion_never_returns_a_staff_account(vakspecialist):
     burger = DigiDBackend().get_or_create_user_from_bsn(None, "999993653")
     assert burger.soort == "burger" and burger.bsn == "999993653"
     assert not DigiDBackend().user_can_authenticate(vakspecialist)
+
+
+def test_digid_artifact_logs_in_a_burger_and_starts_the_pip_session(client, settings):
+    """The DigiD ACS of django-digid-eherkenning, with the identity provider (artifact
+    resolution over SOAP) replaced at its boundary."""
+    from unittest import mock
+
+    from digid_eherkenning.saml2.digid import DigiDClient
+
+    settings.PIP_DIGID = True
+    antwoord = mock.Mock(get_nameid=mock.Mock(return_value="s00000000:999993653"))
+    with (
+        mock.patch.object(DigiDClient, "artifact_resolve", return_value=antwoord),
+        mock.patch.object(
+            DigiDClient, "conf", new_callable=mock.PropertyMock, return_value={"session_age": 900}
+        ),
+    ):
+        response = client.get(
+            reverse("digid:acs"), {"SAMLart": "artefact", "RelayState": "/pip/zaken/"}
+        )
+    assert response.status_code == 302 and response["Location"] == "/pip/zaken/"
+    assert client.session[LAATST_ACTIEF] > time.time() - 5
+    assert client.get(reverse("pip:zaken")).status_code == 200
+    assert User.objects.get(bsn="999993653").soort == "burger"
