@@ -131,3 +131,18 @@ def test_ondernemer_applies_as_the_business(ondernemer_client, ondernemer, aanvr
         "niet_natuurlijk_persoon",
     )
     assert initiator.naam == "Evenementen BV De Brink"
+
+
+def test_aanvragen_list_runs_a_fixed_number_of_queries(burger_client, aanvraagtype, team):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def tel() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert burger_client.get(reverse("pip:aanvragen")).status_code == 200
+        return len(ctx.captured_queries)
+
+    weinig = tel()
+    for _ in range(5):
+        ZaaktypeFactory(verantwoordelijk_team=team)
+    assert tel() == weinig
