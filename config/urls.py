@@ -17,6 +17,7 @@ urlpatterns = [
     path("zaken/", include("zaken.urls")),
     path("werk/", include("processen.urls")),
     path("kcc/", include("klantregie.urls")),
+    path("pip/", include("pip.saml_urls")),  # DigiD / eHerkenning (namespaces digid, eherkenning)
     path("pip/", include("pip.urls")),
     path("management/", include("rapportage.urls")),
     path("", include("api.urls")),

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
@@ -46,13 +47,23 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+def _error_templates(request, code: int) -> list[str]:
+    """An app with its own look (the PIP) declares `error_pages_prefix = "/pip/"` in its
+    AppConfig and provides `<app>/<code>.html`; everything else gets the staff pages."""
+    for config in apps.get_app_configs():
+        prefix = getattr(config, "error_pages_prefix", "")
+        if prefix and request.path.startswith(prefix):
+            return [f"{config.label}/{code}.html", f"{code}.html"]
+    return [f"{code}.html"]
+
+
 def error_404(request, exception=None):
-    return render(request, "404.html", status=404)
+    return render(request, _error_templates(request, 404), status=404)
 
 
 def error_403(request, exception=None):
-    return render(request, "403.html", status=403)
+    return render(request, _error_templates(request, 403), status=403)
 
 
 def error_500(request):
-    return render(request, "500.html", status=500)
+    return render(request, _error_templates(request, 500), status=500)

@@ -256,3 +256,36 @@ class ZaakFactory(DjangoModelFactory):
             )
         zaak.refresh_from_db()
         return zaak
+
+
+# --- pip ----------------------------------------------------------------------------------------
+class BurgerFactory(DjangoModelFactory):
+    """A PIP account of a burger (DigiD): soort burger, a valid BSN, no usable password."""
+
+    class Meta:
+        model = User
+        django_get_or_create = ("bsn",)
+
+    username = factory.LazyAttribute(lambda o: f"digid-{o.bsn}")
+    bsn = factory.Sequence(lambda n: _bsn(n + 3000))
+    soort = User.Soort.BURGER
+    first_name = "Test"
+    last_name = factory.Sequence(lambda n: f"Burger {n}")
+    password = "!"  # unusable, as DigiD accounts are
+
+
+class OndernemerFactory(DjangoModelFactory):
+    """A PIP account of an ondernemer (eHerkenning): KvK-nummer, optionally a vestiging."""
+
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.LazyAttribute(
+        lambda o: f"eh-{o.kvk_nummer}" + (f"-{o.vestigingsnummer}" if o.vestigingsnummer else "")
+    )
+    kvk_nummer = factory.Sequence(lambda n: f"{70000000 + n}")
+    vestigingsnummer = ""
+    soort = User.Soort.ONDERNEMER
+    last_name = factory.Sequence(lambda n: f"Onderneming {n} BV")
+    password = "!"

@@ -43,6 +43,11 @@ INSTALLED_APPS = [
     "pip",
     "api",
     "rapportage",
+    # PIP login: DigiD / eHerkenning (SAML) and what django-digid-eherkenning needs.
+    "solo",
+    "privates",
+    "simple_certmanager",
+    "digid_eherkenning",
 ]
 
 MIDDLEWARE = [
@@ -97,6 +102,17 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
+# Staff log in with a password; burgers and ondernemers on the PIP through DigiD / eHerkenning
+# (pip.backends). The demo backends refuse to work unless DEMO_MODE is on; production settings
+# drop them as well.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "pip.backends.DigiDBackend",
+    "pip.backends.EHerkenningBackend",
+    "pip.backends.DemoDigiDBackend",
+    "pip.backends.DemoEHerkenningBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -132,6 +148,21 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Maximum size of one uploaded document (bytes).
 ZAAKSTROOM_MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
+
+# django-privates (certificates of the SAML connection) uses the private storage; never served.
+PRIVATE_MEDIA_URL = "/private-media/"
+SENDFILE_BACKEND = "django_sendfile.backends.simple"
+SENDFILE_ROOT = str(PRIVATE_MEDIA_ROOT)
+
+# PIP (Mijn zaken). DigiD and eHerkenning log in through SAML (django-digid-eherkenning); the
+# certificate and the metadata of the identity provider are entered in the admin ("DigiD-
+# configuratie", "eHerkenning-configuratie"). Without them only the demo login (DEMO_MODE) works.
+PIP_DIGID = env.bool("PIP_DIGID", default=False)
+PIP_EHERKENNING = env.bool("PIP_EHERKENNING", default=False)
+# A PIP session ends after this many seconds without activity, with a warning before.
+PIP_SESSIE_IDLE_SECONDEN = env.int("PIP_SESSIE_IDLE_SECONDEN", default=15 * 60)
+PIP_SESSIE_WAARSCHUWING_SECONDEN = env.int("PIP_SESSIE_WAARSCHUWING_SECONDEN", default=2 * 60)
+DIGID_SESSION_AGE = PIP_SESSIE_IDLE_SECONDEN
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -16,9 +16,15 @@ if SECRET_KEY == INSECURE_DEFAULT_SECRET_KEY or len(SECRET_KEY) < 40:  # noqa: F
         "SECRET_KEY is de standaardwaarde of korter dan 40 tekens; stel een eigen geheime sleutel in."
     )
 if DEMO_MODE:
-    _problems.append("DEMO_MODE staat aan: demo-logins zijn in productie niet toegestaan.")
+    _problems.append(
+        "DEMO_MODE staat aan: demo-logins zijn in productie niet toegestaan. Dat geldt ook voor "
+        "de demo-login van de PIP (Demo — geen echte DigiD)."
+    )
 if _problems:
     raise ImproperlyConfigured("Productie-instellingen zijn onveilig: " + " ".join(_problems))
+
+# The PIP demo login never exists in production, whatever else is configured.
+AUTHENTICATION_BACKENDS = [b for b in AUTHENTICATION_BACKENDS if ".Demo" not in b]  # noqa: F405
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

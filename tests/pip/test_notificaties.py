@@ -1,0 +1,165 @@
+"""Acceptance 4: a status change whose statustype says informeren sends exactly one e-mail (text
+and HTML); with SMTP failing nothing is lost and it goes out once SMTP is back; running the sender
+twice sends nothing twice. Plus: new documents, preferences, opt-out."""
+
+from smtplib import SMTPException
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from core.actor import Actor
+from core.models import AuditRecord, OutboxMessage
+from core.outbox import outbox_deliver
+from klantregie.models import Klant
+from pip.models import Notificatievoorkeur
+from tests.factories import ZaakFactory
+from tests.pip.conftest import PDF, bedrijfszaak
+from zaken import services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def zaak(burger, pip_zaaktype):
+    Klant.objects.create(
+        soort="persoon", bsn=burger.bsn, voornamen="Anna", achternaam="Jansen", email="anna@x.nl"
+    )
+    zaak = ZaakFactory(zaaktype=pip_zaaktype, initiator_bsn=burger.bsn)
+    OutboxMessage.objects.all().delete()  # the e-mail about the first status
+    mail.outbox.clear()
+    return zaak
+
+
+def _status(zaak, volgnummer=2, **kwargs):
+    return services.zaak_status_set(
+        actor=Actor.system("test"),
+        zaak=zaak,
+        statustype=zaak.zaaktype.statustypen.get(volgnummer=volgnummer),
+        **kwargs,
+    )
+
+
+def test_status_with_informeren_sends_exactly_one_email(zaak, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        _status(zaak)
+    assert len(mail.outbox) == 1
+    bericht = mail.outbox[0]
+    assert bericht.to == ["anna@x.nl"]
+    assert bericht.subject == f"Nieuws over uw zaak {zaak.identificatie}"
+    assert "Uw zaak is in behandeling." in bericht.body
+    assert reverse("pip:zaak", args=[zaak.uuid]) in bericht.body
+    html, soort = bericht.alternatives[0]
+    assert soort == "text/html" and "Uw zaak is in behandeling." in html
+    assert outbox_deliver() == {"sent": 0, "failed": 0}
+    assert len(mail.outbox) == 1
+
+
+def test_status_without_informeren_sends_nothing(zaak, django_capture_on_commit_callbacks):
+    zaak.zaaktype.statustypen.filter(volgnummer=2).update(informeren=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        _status(zaak)
+    assert not mail.outbox and not OutboxMessage.objects.exists()
+
+
+def test_smtp_down_loses_nothing_and_a_second_run_sends_nothing_twice(zaak):
+    with mock.patch(
+        "django.core.mail.backends.locmem.EmailBackend.send_messages",
+        side_effect=SMTPException("SMTP is down"),
+    ):
+        _status(zaak)  # the change commits; the e-mail waits in the outbox
+        assert outbox_deliver() == {"sent": 0, "failed": 1}
+    bericht = OutboxMessage.objects.get()
+    assert bericht.verzonden_op is None and "SMTP is down" in bericht.laatste_fout
+    assert not mail.outbox
+    zaak.refresh_from_db()
+    assert zaak.statustype.volgnummer == 2  # the status change itself is not lost either
+    OutboxMessage.objects.update(beschikbaar_vanaf=bericht.aangemaakt)  # back-off has passed
+    assert outbox_deliver() == {"sent": 1, "failed": 0}
+    assert outbox_deliver() == {"sent": 0, "failed": 0}
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["anna@x.nl"]
+
+
+def test_recording_the_same_status_email_twice_is_harmless(zaak):
+    from pip.notificaties import status_gezet
+
+    status = _status(zaak)
+    status_gezet(zaak=zaak, status=status, actor=Actor.system("test"))  # e.g. a replayed event
+    assert OutboxMessage.objects.count() == 1
+
+
+def test_new_document_visible_to_the_initiator_sends_an_email(
+    zaak, django_capture_on_commit_callbacks
+):
+    iot = zaak.zaaktype.zaaktype_informatieobjecttypen.first().informatieobjecttype
+    with django_capture_on_commit_callbacks(execute=True):
+        services.document_add(
+            actor=Actor.system("test"),
+            zaak=zaak,
+            informatieobjecttype=iot,
+            titel="Besluit op uw aanvraag",
+            inhoud=PDF,
+            zichtbaar_voor_initiator=True,
+        )
+        services.document_add(
+            actor=Actor.system("test"),
+            zaak=zaak,
+            informatieobjecttype=iot,
+            titel="Intern advies",
+            inhoud=PDF,
+        )
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == f"Nieuw document bij uw zaak {zaak.identificatie}"
+    assert "Besluit op uw aanvraag" in mail.outbox[0].body
+
+
+def test_preference_address_and_opt_out(zaak, burger_client, burger):
+    response = burger_client.get(reverse("pip:voorkeuren"))
+    assert 'value="anna@x.nl"' in response.content.decode()  # the address the gemeente knows
+    response = burger_client.post(
+        reverse("pip:voorkeuren"), {"email": "anna.nieuw@x.nl", "email_ontvangen": "on"}
+    )
+    assert response.status_code == 302
+    _status(zaak)
+    assert OutboxMessage.objects.get().payload["to"] == "anna.nieuw@x.nl"
+    burger_client.post(reverse("pip:voorkeuren"), {"email": "anna.nieuw@x.nl"})
+    assert not Notificatievoorkeur.objects.get(bsn=burger.bsn).email_ontvangen
+    _status(zaak, volgnummer=1)
+    assert OutboxMessage.objects.count() == 1
+    assert AuditRecord.objects.filter(object_type="notificatievoorkeur", actie="update").exists()
+
+
+def test_preferences_form_says_what_to_fix(burger_client):
+    response = burger_client.post(
+        reverse("pip:voorkeuren"), {"email": "geen-adres", "email_ontvangen": "on"}
+    )
+    assert response.status_code == 400
+    assert "Dit is geen geldig e-mailadres" in response.content.decode()
+    assert 'value="geen-adres"' in response.content.decode()
+    response = burger_client.post(reverse("pip:voorkeuren"), {"email_ontvangen": "on"})
+    assert "Vul uw e-mailadres in, of kies dat u geen e-mail wilt ontvangen." in (
+        response.content.decode()
+    )
+    assert not Notificatievoorkeur.objects.exists()
+
+
+def test_business_gets_the_email_at_its_preference(ondernemer_client, ondernemer, pip_zaaktype):
+    ondernemer_client.post(
+        reverse("pip:voorkeuren"), {"email": "info@brink.nl", "email_ontvangen": "on"}
+    )
+    zaak = bedrijfszaak(ondernemer.kvk_nummer, zaaktype=pip_zaaktype)
+    _status(zaak)
+    assert list(OutboxMessage.objects.values_list("payload__to", flat=True)) == ["info@brink.nl"]
+
+
+def test_confidential_zaak_email_does_not_name_the_zaaktype(zaak):
+    zaak.zaaktype.publiek_omschrijving = "Bijzondere bijstand"
+    zaak.zaaktype.save()
+    type(zaak).objects.filter(pk=zaak.pk).update(vertrouwelijkheidaanduiding="vertrouwelijk")
+    zaak.refresh_from_db()
+    _status(zaak)
+    payload = OutboxMessage.objects.get().payload
+    assert "Bijzondere bijstand" not in payload["text"] + payload["html"]
+    assert "Uw zaak is in behandeling." not in payload["text"]
+    assert zaak.identificatie in payload["text"]
