@@ -11,7 +11,12 @@ RUN apt-get update \
  && useradd --create-home --uid 1000 zaakstroom
 
 WORKDIR /app
+# Dependencies first (the project itself is not packaged; see pyproject.toml).
 COPY pyproject.toml README.md ./
+RUN pip install .
+
+# The code runs from /app. Set after the install: the `pip` app would shadow pip itself.
+ENV PYTHONPATH=/app
 COPY config ./config
 COPY core ./core
 COPY organisatie ./organisatie
@@ -24,8 +29,7 @@ COPY rapportage ./rapportage
 COPY templates ./templates
 COPY static ./static
 COPY manage.py ./
-RUN pip install . \
- && SECRET_KEY=build-only-secret-key-not-used-at-runtime-0123456789 python manage.py collectstatic --noinput \
+RUN SECRET_KEY=build-only-secret-key-not-used-at-runtime-0123456789 python manage.py collectstatic --noinput \
  && mkdir -p /data/private && chown -R zaakstroom /data /app/var
 
 USER zaakstroom
