@@ -4,6 +4,8 @@ from django.apps import AppConfig
 class ProcessenConfig(AppConfig):
     name = "processen"
     verbose_name = "Processen (werkvoorraad en klantregie)"
+    staff_menu = [(10, "Werkvoorraad", "processen:werkvoorraad", "zaken.lezen")]
+    zaak_detail_panels = [(10, "processen/_zaak_panel.html", "processen.panels.zaak_panel")]
     rol_rechten = {
         "teamleider": [
             "processen.view_taak",

@@ -1,0 +1,48 @@
+"""The process panel on the zaak detail page: open tasks, the process history (who did what,
+when), the deadline signals, and the actions a medewerker needs there. A fixed number of
+queries whatever the number of tasks."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from core.signalen import signalen_voor_zaak
+from processen import forms, regels, selectors
+from zaken.kalender import get_kalender
+from zaken.selectors import VOLLEDIG
+
+
+def zaak_panel(request, *, zaak, toegang, **_):
+    if toegang != VOLLEDIG:
+        return None
+    user = request.user
+    signaal = selectors.signaal_context(get_kalender(), timezone.localdate())
+    taken = selectors.taken_van_zaak(zaak)
+    for taak in taken:
+        taak.signaal = selectors.taak_signaal(taak, **signaal)
+    open_taken = [t for t in taken if t.is_open]
+    is_open = zaak.einddatum is None
+    mag_wijzigen = is_open and user.has_perm("zaken.bijwerken")
+    acties = {}
+    if mag_wijzigen:
+        zaaktype = zaak.zaaktype
+        if zaak.opschorting_indicatie:
+            acties["hervatten"] = forms.HervattenForm()
+        elif zaaktype.opschorting_en_aanhouding_mogelijk:
+            acties["opschorten"] = forms.OpschortenForm()
+        if zaaktype.verlenging_mogelijk and zaaktype.verlengingstermijn and not zaak.is_verlengd:
+            acties["verlengen"] = forms.VerlengenForm(zaak=zaak)
+        if not zaak.politiek_gevoelig:
+            acties["politiek_gevoelig"] = forms.PolitiekGevoeligForm()
+        if not zaak.klantregisseur_id:
+            acties["klantregie"] = forms.KlantregieForm()
+        elif user.has_perm("processen.klantregisseur_wijzigen"):
+            acties["klantregisseur"] = forms.KlantregisseurForm()
+    return {
+        "taken": taken,
+        "open_taken": open_taken,
+        "klantregie_reden": regels.klantregie_reden(zaak.zaaktype) if is_open else "",
+        "signalen": signalen_voor_zaak(zaak),
+        "acties": acties,
+        "terug": request.get_full_path(),
+    }
