@@ -84,9 +84,10 @@ class BeoordelingForm(forms.Form):
 
     def __init__(self, *args, taak, **kwargs):
         super().__init__(*args, **kwargs)
-        keuzes = list(BEOORDELING_KEUZES.items())
-        if not regels.heeft_derde_lijn(taak.zaak.zaaktype):
-            keuzes = [k for k in keuzes if k[0] != "uitvoeren"]
+        keuzes = [("besluiten", BEOORDELING_KEUZES["besluiten"])]
+        if regels.heeft_derde_lijn(taak.zaak.zaaktype):
+            teams = ", ".join(t.naam for t in regels.uitvoerende_teams(taak.zaak))
+            keuzes.insert(0, ("uitvoeren", f"{BEOORDELING_KEUZES['uitvoeren']}: {teams}"))
         self.fields["besluit"].choices = keuzes
 
 
