@@ -21,12 +21,14 @@ STANDAARD_TAAKNORMEN = {
     Stap.INFORMEREN: "P2D",
 }
 
-# The statustype (by processtap) that a step sets when its work begins.
+# The statustype (by processtap, in order of preference) that a step sets when its work begins.
+# A zaaktype with one "in behandeling" status for both lines (e.g. a klacht handled by the 2e
+# lijn with the short status list) shows it for whichever of the two steps it has.
 STAP_PROCESSTAP = {
-    Stap.BEOORDELING: Processtap.BEOORDELING,
-    Stap.UITVOERING: Processtap.UITVOERING,
-    Stap.BESLUIT: Processtap.BESLUIT,
-    Stap.INFORMEREN: Processtap.INFORMEREN,
+    Stap.BEOORDELING: (Processtap.BEOORDELING, Processtap.UITVOERING),
+    Stap.UITVOERING: (Processtap.UITVOERING, Processtap.BEOORDELING),
+    Stap.BESLUIT: (Processtap.BESLUIT,),
+    Stap.INFORMEREN: (Processtap.INFORMEREN,),
 }
 
 
@@ -71,15 +73,22 @@ def klantregie_reden(zaaktype: Zaaktype) -> str:
 
 
 def statustype_voor_stap(zaaktype: Zaaktype, stap: str) -> Statustype | None:
-    processtap = STAP_PROCESSTAP.get(stap)
-    if processtap is None:
-        return None
-    return zaaktype.statustypen.filter(processtap=processtap).order_by("volgnummer").first()
+    voorkeur = STAP_PROCESSTAP.get(stap, ())
+    statustypen = [
+        st for st in zaaktype.statustypen.order_by("volgnummer") if st.processtap in voorkeur
+    ]
+    for processtap in voorkeur:
+        for statustype in statustypen:
+            if statustype.processtap == processtap:
+                return statustype
+    return None
 
 
 def taaknorm(zaaktype: Zaaktype, stap: str) -> tuple[str, str]:
     """(ISO-8601 duration, unit) of a step's norm."""
-    statustype = statustype_voor_stap(zaaktype, stap)
+    statustype = None
+    if stap in STAP_PROCESSTAP:
+        statustype = zaaktype.statustypen.filter(processtap=STAP_PROCESSTAP[stap][0]).first()
     if statustype is not None and statustype.doorlooptijd:
         return statustype.doorlooptijd, zaaktype.termijn_eenheid
     normen = {**STANDAARD_TAAKNORMEN, **getattr(settings, "PROCESSEN_TAAKNORMEN", {})}

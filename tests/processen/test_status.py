@@ -82,6 +82,23 @@ def test_a_third_line_zaaktype_skips_the_assessment_and_its_status(gemeente, sys
     )
 
 
+def test_one_in_behandeling_status_serves_a_2e_lijn_zaaktype_too(gemeente):
+    g = gemeente
+    klacht = maak_zaaktype(
+        team=g.klantregie,
+        behandeling=Behandeling.TWEEDE_LIJN,
+        statussen=[
+            ("Ontvangen", Processtap.ONTVANGEN, "We hebben uw klacht ontvangen."),
+            ("In behandeling", Processtap.UITVOERING, "Een medewerker behandelt uw klacht."),
+            ("Afgehandeld", Processtap.AFGEHANDELD, "Uw klacht is afgehandeld."),
+        ],
+    )
+    zaak = ZaakFactory(zaaktype=klacht)
+    services.taak_claimen(actor=actor(g.renee), taak=open_taak(zaak, Stap.BEOORDELING))
+    zaak.refresh_from_db()
+    assert zaak.statustype.omschrijving == "In behandeling"
+
+
 def test_the_flow_never_moves_a_status_backwards(gemeente, system):
     from zaken import services as zaken_services
 
