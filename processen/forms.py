@@ -250,3 +250,20 @@ class KlantregisseurForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["klantregisseur"].queryset = klantregisseurs()
+
+
+ZAAK_ACTIE_FORMS = {
+    "opschorten": OpschortenForm,
+    "hervatten": HervattenForm,
+    "verlengen": VerlengenForm,
+    "politiek-gevoelig": PolitiekGevoeligForm,
+    "klantregie": KlantregieForm,
+    "klantregisseur": KlantregisseurForm,
+}
+
+
+def zaak_actie_form(actie: str, zaak, data=None) -> forms.Form:
+    """The form of a zaak action, prefixed with the action so that several fit on one page."""
+    form_class = ZAAK_ACTIE_FORMS[actie]
+    kwargs = {"zaak": zaak} if form_class is VerlengenForm else {}
+    return form_class(data, prefix=actie, **kwargs)

@@ -12,6 +12,28 @@ from zaken.kalender import get_kalender
 from zaken.selectors import VOLLEDIG
 
 
+def zaak_acties(user, zaak) -> dict:
+    """The forms of the zaak actions this user may take now (opschorten or hervatten,
+    verlengen, politiek gevoelig, klantregie)."""
+    acties = {}
+    if zaak.einddatum is not None or not user.has_perm("zaken.bijwerken"):
+        return acties
+    zaaktype = zaak.zaaktype
+    if zaak.opschorting_indicatie:
+        acties["hervatten"] = forms.zaak_actie_form("hervatten", zaak)
+    elif zaaktype.opschorting_en_aanhouding_mogelijk:
+        acties["opschorten"] = forms.zaak_actie_form("opschorten", zaak)
+    if zaaktype.verlenging_mogelijk and zaaktype.verlengingstermijn and not zaak.is_verlengd:
+        acties["verlengen"] = forms.zaak_actie_form("verlengen", zaak)
+    if not zaak.politiek_gevoelig:
+        acties["politiek_gevoelig"] = forms.zaak_actie_form("politiek-gevoelig", zaak)
+    if not zaak.klantregisseur_id:
+        acties["klantregie"] = forms.zaak_actie_form("klantregie", zaak)
+    elif user.has_perm("processen.klantregisseur_wijzigen"):
+        acties["klantregisseur"] = forms.zaak_actie_form("klantregisseur", zaak)
+    return acties
+
+
 def zaak_panel(request, *, zaak, toegang, **_):
     if toegang != VOLLEDIG:
         return None
@@ -22,27 +44,11 @@ def zaak_panel(request, *, zaak, toegang, **_):
         taak.signaal = selectors.taak_signaal(taak, **signaal)
     open_taken = [t for t in taken if t.is_open]
     is_open = zaak.einddatum is None
-    mag_wijzigen = is_open and user.has_perm("zaken.bijwerken")
-    acties = {}
-    if mag_wijzigen:
-        zaaktype = zaak.zaaktype
-        if zaak.opschorting_indicatie:
-            acties["hervatten"] = forms.HervattenForm()
-        elif zaaktype.opschorting_en_aanhouding_mogelijk:
-            acties["opschorten"] = forms.OpschortenForm()
-        if zaaktype.verlenging_mogelijk and zaaktype.verlengingstermijn and not zaak.is_verlengd:
-            acties["verlengen"] = forms.VerlengenForm(zaak=zaak)
-        if not zaak.politiek_gevoelig:
-            acties["politiek_gevoelig"] = forms.PolitiekGevoeligForm()
-        if not zaak.klantregisseur_id:
-            acties["klantregie"] = forms.KlantregieForm()
-        elif user.has_perm("processen.klantregisseur_wijzigen"):
-            acties["klantregisseur"] = forms.KlantregisseurForm()
     return {
         "taken": taken,
         "open_taken": open_taken,
         "klantregie_reden": regels.klantregie_reden(zaak.zaaktype) if is_open else "",
         "signalen": signalen_voor_zaak(zaak),
-        "acties": acties,
+        "acties": zaak_acties(user, zaak),
         "terug": request.get_full_path(),
     }

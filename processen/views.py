@@ -20,6 +20,7 @@ from core.paging import paginate
 from core.panels import render_panels
 from processen import forms, regels, selectors, services
 from processen.models import Stap, Taak
+from processen.panels import zaak_acties
 from processen.selectors import ALLE, MIJN, REGIE, TEAM, WerkvoorraadFilters
 from zaken import selectors as zaken_selectors
 from zaken import services as zaken_services
@@ -126,6 +127,8 @@ def _taak_context(request, taak: Taak, form=None, toewijzen_form=None) -> dict:
         "form": form if is_eigenaar else None,
         "toewijzen_form": toewijzen_form if verdelen else None,
         "multipart": taak.stap == Stap.UITVOERING,
+        "acties": zaak_acties(user, taak.zaak),
+        "terug": request.get_full_path(),
     }
 
 
@@ -289,23 +292,13 @@ def _klantregisseur(actor, zaak, data):
 
 
 ZAAK_ACTIES = {
-    "opschorten": (forms.OpschortenForm, "Zaak opschorten", _opschorten),
-    "hervatten": (forms.HervattenForm, "Zaak hervatten", _hervatten),
-    "verlengen": (forms.VerlengenForm, "Termijn verlengen", _verlengen),
-    "politiek-gevoelig": (
-        forms.PolitiekGevoeligForm,
-        "Politiek gevoelig markeren",
-        _politiek_gevoelig,
-    ),
-    "klantregie": (forms.KlantregieForm, "Klantregisseur inschakelen", _klantregie),
-    "klantregisseur": (forms.KlantregisseurForm, "Andere klantregisseur", _klantregisseur),
+    "opschorten": ("Zaak opschorten", _opschorten),
+    "hervatten": ("Zaak hervatten", _hervatten),
+    "verlengen": ("Termijn verlengen", _verlengen),
+    "politiek-gevoelig": ("Politiek gevoelig markeren", _politiek_gevoelig),
+    "klantregie": ("Klantregisseur inschakelen", _klantregie),
+    "klantregisseur": ("Andere klantregisseur", _klantregisseur),
 }
-
-
-def _form(form_class, zaak, *args):
-    if form_class is forms.VerlengenForm:
-        return form_class(*args, zaak=zaak)
-    return form_class(*args)
 
 
 @medewerker_required
@@ -318,10 +311,10 @@ def zaak_actie(request, uuid, actie):
         raise Http404 from exc
     if toegang != VOLLEDIG:
         raise Http404
-    form_class, titel, uitvoeren = ZAAK_ACTIES[actie]
+    titel, uitvoeren = ZAAK_ACTIES[actie]
     status = 200
     if request.method == "POST":
-        form = _form(form_class, zaak, request.POST)
+        form = forms.zaak_actie_form(actie, zaak, request.POST)
         if form.is_valid():
             try:
                 bericht = uitvoeren(Actor.from_request(request), zaak, form.cleaned_data)
@@ -332,7 +325,7 @@ def zaak_actie(request, uuid, actie):
                 return redirect(_terug(request, reverse("zaken:detail", args=[zaak.uuid])))
         status = 400
     else:
-        form = _form(form_class, zaak)
+        form = forms.zaak_actie_form(actie, zaak)
     return render(
         request,
         "processen/zaak_actie.html",

@@ -207,32 +207,40 @@ def test_zaak_panel_actions_opschorten_hervatten_verlengen_politiek_gevoelig(gem
         assert tekst in body
 
     actie = reverse("processen:zaak-actie", args=[zaak.uuid, "opschorten"])
-    response = client.post(actie, {"reden": "", "wacht_op_aanvrager": "on"})
+    response = client.post(actie, {"opschorten-reden": "", "opschorten-wacht_op_aanvrager": "on"})
     assert response.status_code == 400
     assert "Geef een reden op voor het opschorten." in response.content.decode()
     assert "checked" in response.content.decode()  # what was typed is kept
     response = client.post(
-        actie, {"reden": "Wacht op tekening", "wacht_op_aanvrager": "on", "next": detail}
+        actie,
+        {
+            "opschorten-reden": "Wacht op tekening",
+            "opschorten-wacht_op_aanvrager": "on",
+            "next": detail,
+        },
     )
     assert response.url == detail
     zaak.refresh_from_db()
     assert zaak.opschorting_indicatie and zaak.opschorting_wacht_op_aanvrager
     assert "Zaak hervatten" in client.get(detail).content.decode()
-    client.post(reverse("processen:zaak-actie", args=[zaak.uuid, "hervatten"]), {"toelichting": ""})
+    client.post(
+        reverse("processen:zaak-actie", args=[zaak.uuid, "hervatten"]),
+        {"hervatten-toelichting": ""},
+    )
     zaak.refresh_from_db()
     assert not zaak.opschorting_indicatie
 
     actie = reverse("processen:zaak-actie", args=[zaak.uuid, "verlengen"])
-    response = client.post(actie, {"duur": "P20W", "reden": "Advies nodig"})
+    response = client.post(actie, {"verlengen-duur": "P20W", "verlengen-reden": "Advies nodig"})
     assert response.status_code == 400
     assert "langer dan toegestaan" in response.content.decode()
-    client.post(actie, {"duur": "P2W", "reden": "Advies nodig"})
+    client.post(actie, {"verlengen-duur": "P2W", "verlengen-reden": "Advies nodig"})
     zaak.refresh_from_db()
     assert zaak.verlenging_duur == "P2W"
 
     response = client.post(
         reverse("processen:zaak-actie", args=[zaak.uuid, "politiek-gevoelig"]),
-        {"reden": "Vragen uit de raad"},
+        {"politiek-gevoelig-reden": "Vragen uit de raad"},
         follow=True,
     )
     zaak.refresh_from_db()
@@ -271,3 +279,26 @@ def test_klantregisseur_sees_the_regie_tab_with_all_tasks(gemeente, client):
     body = client.get(reverse("processen:taak-detail", args=[taak.uuid])).content.decode()
     assert "Oppakken</button>" not in body
     claim_en_rond_af(g.otto, taak, advies="Akkoord")
+
+
+def test_the_task_screen_offers_the_zaak_actions(gemeente, client):
+    import re
+
+    g = gemeente
+    zaak = ZaakFactory(zaaktype=g.parkeer)
+    taak = open_taak(zaak, Stap.BEOORDELING)
+    services.taak_claimen(actor=actor(g.vera), taak=taak)
+    client.force_login(g.vera)
+    url = reverse("processen:taak-detail", args=[taak.uuid])
+    body = client.get(url).content.decode()
+    for tekst in ("Zaak opschorten", "Termijn verlengen", "Politiek gevoelig markeren"):
+        assert tekst in body
+    ids = re.findall(r'id="([^"]+)"', body)
+    assert len(ids) == len(set(ids))  # the step form and the action forms do not collide
+    response = client.post(
+        reverse("processen:zaak-actie", args=[zaak.uuid, "opschorten"]),
+        {"opschorten-reden": "Wacht op kenteken", "next": url},
+    )
+    assert response.url == url
+    zaak.refresh_from_db()
+    assert zaak.opschorting_indicatie
