@@ -7,7 +7,7 @@ from processen import regels
 from processen.models import Stap
 from processen.services import BEOORDELING_KEUZES, ESCALATIE_REDENEN
 from processen.services.klantregie import klantregisseurs
-from zaken.models import Informatieobjecttype, Resultaattype, Zaaktype
+from zaken.models import Informatieobjecttype, Resultaattype, Statustype, Zaaktype
 
 STATUS_KEUZES = [("", "Vrij en opgepakt"), ("vrij", "Nog vrij"), ("opgepakt", "Opgepakt")]
 DEADLINE_KEUZES = [
@@ -26,6 +26,7 @@ class WerkvoorraadFilterForm(forms.Form):
         label="Stap", required=False, choices=[("", "Alle stappen"), *Stap.choices]
     )
     status = forms.ChoiceField(label="Taak", required=False, choices=STATUS_KEUZES)
+    zaakstatus = forms.ChoiceField(label="Status zaak", required=False)
     deadline = forms.ChoiceField(label="Termijn", required=False, choices=DEADLINE_KEUZES)
     klantregie = forms.ChoiceField(label="Klantregie", required=False, choices=KLANTREGIE_KEUZES)
 
@@ -42,6 +43,13 @@ class WerkvoorraadFilterForm(forms.Form):
             ("", "Alle zaaktypen"),
             *sorted(seen.items(), key=lambda kv: kv[1]),
         ]
+        statussen = (
+            Statustype.objects.filter(zaaktype__concept=False)
+            .order_by("omschrijving")
+            .values_list("omschrijving", flat=True)
+            .distinct()
+        )
+        self.fields["zaakstatus"].choices = [("", "Alle statussen"), *((s, s) for s in statussen)]
 
 
 def _resultaat_field(zaaktype) -> forms.ModelChoiceField:

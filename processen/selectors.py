@@ -29,6 +29,7 @@ class WerkvoorraadFilters:
     zaaktype: str = ""  # identificatie
     stap: str = ""
     status: str = ""  # vrij | opgepakt
+    zaakstatus: str = ""  # omschrijving of the zaak's current statustype
     deadline: str = ""  # te_laat | binnenkort | op_tijd
     klantregie: str = ""  # ja | nee
 
@@ -74,6 +75,8 @@ def werkvoorraad(
         qs = qs.filter(status=STATUS.NEW)
     elif filters.status == "opgepakt":
         qs = qs.filter(status__in=[STATUS.ASSIGNED, STATUS.STARTED])
+    if filters.zaakstatus:
+        qs = qs.filter(zaak__statustype__omschrijving=filters.zaakstatus)
     if filters.deadline == "te_laat":
         qs = qs.filter(deadline__lt=vandaag, opgeschort_sinds__isnull=True)
     elif filters.deadline == "binnenkort":

@@ -69,6 +69,7 @@ def werkvoorraad(request):
         filters.zaaktype = data["zaaktype"] or ""
         filters.stap = data["stap"] or ""
         filters.status = data["status"] or ""
+        filters.zaakstatus = data["zaakstatus"] or ""
         filters.deadline = data["deadline"] or ""
         filters.klantregie = data["klantregie"] or ""
     signaal = selectors.signaal_context(get_kalender(), timezone.localdate())

@@ -108,6 +108,8 @@ def test_filters(gemeente, client):
     assert zichtbaar(klantregie="nee") == {laat.identificatie, opgepakt.identificatie}
     assert zichtbaar(status="opgepakt") == {opgepakt.identificatie}
     assert zichtbaar(status="vrij") == {laat.identificatie, regie.identificatie}
+    assert zichtbaar(zaakstatus="In behandeling") == {opgepakt.identificatie}
+    assert zichtbaar(zaakstatus="Ontvangen") == {laat.identificatie, regie.identificatie}
     assert zichtbaar(zaaktype=g.evenement.identificatie) == {regie.identificatie}
     assert zichtbaar(stap="uitvoering") == set()
     # "mijn taken" holds what I claimed
