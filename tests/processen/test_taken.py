@@ -160,3 +160,33 @@ def test_two_users_claiming_at_the_same_moment(gemeente, ronde):
         AuditRecord.objects.filter(object_uuid=taak.uuid, actie_weergave="Taak opgepakt").count()
         == 1
     )
+
+
+def test_a_confidential_zaak_flows_and_its_task_stays_hidden_above_ones_level(gemeente):
+    from datetime import date
+
+    from processen.selectors import TEAM, WerkvoorraadFilters, werkvoorraad
+    from zaken import services as zaken_services
+
+    g = gemeente
+    # the KCC registers zaken above its own level; the flow still runs for them
+    vertrouwelijk = zaken_services.zaak_create(
+        actor=actor(g.kim), zaaktype=g.parkeer, vertrouwelijkheidaanduiding="vertrouwelijk"
+    )
+    geheim = zaken_services.zaak_create(
+        actor=actor(g.kim), zaaktype=g.parkeer, vertrouwelijkheidaanduiding="geheim"
+    )
+    zichtbaar = {
+        t.zaak_id
+        for t in werkvoorraad(
+            g.vera,
+            WerkvoorraadFilters(weergave=TEAM, team=g.vergunningen.pk),
+            vandaag=date.today(),
+            binnenkort_tot=date.today(),
+        )
+    }
+    assert vertrouwelijk.pk in zichtbaar
+    assert geheim.pk not in zichtbaar
+    services.taak_claimen(actor=actor(g.vera), taak=open_taak(vertrouwelijk, Stap.BEOORDELING))
+    with pytest.raises(NotFound):
+        services.taak_claimen(actor=actor(g.vera), taak=open_taak(geheim, Stap.BEOORDELING))
