@@ -304,3 +304,13 @@ def test_the_task_screen_offers_the_zaak_actions(gemeente, client):
     assert response.url == url
     zaak.refresh_from_db()
     assert zaak.opschorting_indicatie
+
+
+def test_beheer_sees_tasks_read_only_in_the_admin(gemeente, client):
+    beheer = UserFactory(rol="functioneel-beheerder", is_staff=True)
+    taak = open_taak(ZaakFactory(zaaktype=gemeente.parkeer), Stap.BEOORDELING)
+    client.force_login(beheer)
+    assert client.get(reverse("admin:processen_taak_changelist")).status_code == 200
+    response = client.get(reverse("admin:processen_taak_change", args=[taak.pk]))
+    assert response.status_code == 200
+    assert client.post(reverse("admin:processen_taak_delete", args=[taak.pk])).status_code == 403
