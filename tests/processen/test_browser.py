@@ -27,6 +27,11 @@ def browser():
         )
         yield browser
         browser.close()
+        # Queries made inside Playwright's greenlet context use their own connection: close it,
+        # or the test database cannot be dropped afterwards.
+        from django.db import connections
+
+        connections.close_all()
 
 
 class Medewerker:
