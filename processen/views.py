@@ -138,7 +138,10 @@ def taak_detail(request, uuid):
     taak = _taak(request, uuid)
     if request.method != "POST":
         return render(request, "processen/taak_detail.html", _taak_context(request, taak))
-    if not (taak.is_open and taak.owner_id == request.user.pk):
+    if not taak.is_open:
+        messages.error(request, "Deze taak is al afgerond of vervallen.")
+        return redirect("processen:taak-detail", uuid=taak.uuid)
+    if taak.owner_id != request.user.pk:
         messages.error(request, "Pak de taak eerst op; daarna kunt u haar afronden.")
         return redirect("processen:taak-detail", uuid=taak.uuid)
     form = forms.STAP_FORMS[taak.stap](request.POST, request.FILES, taak=taak)

@@ -314,3 +314,16 @@ def test_beheer_sees_tasks_read_only_in_the_admin(gemeente, client):
     response = client.get(reverse("admin:processen_taak_change", args=[taak.pk]))
     assert response.status_code == 200
     assert client.post(reverse("admin:processen_taak_delete", args=[taak.pk])).status_code == 403
+
+
+def test_a_double_submit_does_not_complete_twice(gemeente, client):
+    g = gemeente
+    zaak = ZaakFactory(zaaktype=g.parkeer)
+    taak = open_taak(zaak, Stap.BEOORDELING)
+    services.taak_claimen(actor=actor(g.vera), taak=taak)
+    client.force_login(g.vera)
+    url = reverse("processen:taak-detail", args=[taak.uuid])
+    client.post(url, {"besluit": "besluiten"})
+    response = client.post(url, {"besluit": "besluiten"}, follow=True)
+    assert "Deze taak is al afgerond of vervallen." in response.content.decode()
+    assert Taak.objects.filter(zaak=zaak, stap=Stap.BESLUIT).count() == 1
