@@ -155,3 +155,41 @@ def test_least_loaded_is_counted_per_team_and_ties_go_to_the_first(gemeente, sys
         actor=Actor.system("t"), zaak=ZaakFactory(zaaktype=g.parkeer), klantregisseur=eerste
     )
     assert services.klantregisseur_kiezen() == ({g.renee, g.rachid} - {eerste}).pop()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("ronde", range(2))
+def test_two_zaken_appointed_at_the_same_moment_go_to_different_klantregisseurs(gemeente, ronde):
+    import threading
+
+    from django.db import connection
+
+    from zaken.models import Zaak
+
+    g = gemeente
+    zaken = [ZaakFactory(zaaktype=g.parkeer) for _ in range(2)]
+    barrier = threading.Barrier(2)
+    fouten = []
+
+    def markeer(zaak):
+        try:
+            barrier.wait(timeout=30)
+            zaken_services.zaak_politiek_gevoelig_set(
+                actor=actor(g.vera), zaak=zaak, reden="Raadsvragen"
+            )
+        except Exception as exc:  # pragma: no cover - reported below
+            fouten.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=markeer, args=(z,)) for z in zaken]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert fouten == []
+    regisseurs = set(
+        Zaak.objects.filter(pk__in=[z.pk for z in zaken]).values_list("klantregisseur", flat=True)
+    )
+    assert regisseurs == {g.renee.pk, g.rachid.pk}
