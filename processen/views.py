@@ -25,6 +25,7 @@ from processen.selectors import ALLE, MIJN, REGIE, TEAM, WerkvoorraadFilters
 from zaken import selectors as zaken_selectors
 from zaken import services as zaken_services
 from zaken.kalender import get_kalender
+from zaken.models import Zaak
 from zaken.selectors import VOLLEDIG
 
 WEERGAVEN = (MIJN, TEAM, REGIE, ALLE)
@@ -91,6 +92,7 @@ def werkvoorraad(request):
             "team": team,
             "teams": teams,
             "mag_alles_zien": user.has_perm("processen.alle_taken_inzien"),
+            "toon_regie": weergave == REGIE or Zaak.objects.filter(klantregisseur=user).exists(),
             "verdelen": verdelen,
             "toewijzen_form": forms.ToewijzenForm(leden=selectors.teamleden(team))
             if verdelen
