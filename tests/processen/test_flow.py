@@ -154,6 +154,13 @@ def test_reopening_starts_a_new_run_at_the_besluit(gemeente, system):
     assert besluit.team == g.vergunningen
 
 
+def test_deleting_a_zaak_takes_its_process_and_tasks_along(gemeente, system):
+    zaak = evenement_tot_uitvoering(gemeente)
+    zaken_services.zaak_delete(actor=system, zaak=zaak, reden="Dubbel geregistreerd")
+    assert not ZaakProces.objects.filter(zaak_id=zaak.pk).exists()
+    assert not Taak.objects.filter(zaak_id=zaak.pk).exists()
+
+
 def test_the_flow_locks_the_process_row():
     from viewflow.workflow.lock import SelectForUpdateLock
 
