@@ -203,3 +203,20 @@ def test_parallel_branches_completing_at_the_same_moment_join_exactly_once(gemee
     besluiten = Taak.objects.filter(zaak=zaak, stap=Stap.BESLUIT)
     assert besluiten.count() == 1
     assert besluiten.get().status == STATUS.ASSIGNED
+
+
+def test_open_zaken_from_before_processen_get_a_process(gemeente, system):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    zaak = ZaakFactory(zaaktype=gemeente.parkeer)
+    gesloten = ZaakFactory(zaaktype=gemeente.parkeer, closed=True)
+    ZaakProces.objects.filter(zaak__in=[zaak, gesloten]).delete()  # as if registered before
+    out = StringIO()
+    call_command("processen_starten", stdout=out)
+    assert "voor 1 open zaken" in out.getvalue()
+    assert open_taak(zaak, Stap.BEOORDELING)
+    assert not ZaakProces.objects.filter(zaak=gesloten).exists()
+    call_command("processen_starten", stdout=out)
+    assert ZaakProces.objects.filter(zaak=zaak).count() == 1
