@@ -52,10 +52,19 @@ def _vergrendeld(taak: Taak) -> Iterator[Taak]:
         ) from exc
 
 
-def _audit(actor: Actor, taak: Taak, weergave: str, *, nieuw=None, oud=None, toelichting=""):
+def _audit(
+    actor: Actor,
+    taak: Taak,
+    weergave: str,
+    *,
+    actie=A.WIJZIGEN,
+    nieuw=None,
+    oud=None,
+    toelichting="",
+):
     audit_log(
         actor,
-        actie=A.TOEWIJZEN if "toegewezen" in weergave or "opgepakt" in weergave else A.WIJZIGEN,
+        actie=actie,
         obj=taak,
         object_type="taak",
         zaak=taak.zaak,
@@ -98,7 +107,7 @@ def taak_claimen(*, actor: Actor, taak: Taak) -> Taak:
         taak.flow_task.activation_class(taak).assign(user)
         taak.assigned = timezone.now()
         taak.save(update_fields=["assigned"])
-        _audit(actor, taak, "Taak opgepakt", nieuw={"eigenaar": str(user)})
+        _audit(actor, taak, "Taak opgepakt", actie=A.TOEWIJZEN, nieuw={"eigenaar": str(user)})
         with namens(actor):
             stap_begonnen(taak)
     return taak
@@ -149,6 +158,7 @@ def _toewijzen(actor: Actor, taak: Taak, medewerker: User, reden: str) -> Taak:
             actor,
             taak,
             f"Taak toegewezen aan {medewerker}",
+            actie=A.TOEWIJZEN,
             oud={"eigenaar": oud},
             nieuw={"eigenaar": str(medewerker)},
             toelichting=reden,
