@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from core.signalen import signalen_voor_zaak
 from processen import forms, regels, selectors
+from processen.services.klantregie import mag_escaleren
 from zaken.kalender import get_kalender
 from zaken.selectors import VOLLEDIG
 
@@ -27,7 +28,7 @@ def zaak_acties(user, zaak) -> dict:
         acties["verlengen"] = forms.zaak_actie_form("verlengen", zaak)
     if not zaak.politiek_gevoelig:
         acties["politiek_gevoelig"] = forms.zaak_actie_form("politiek-gevoelig", zaak)
-    if not zaak.klantregisseur_id:
+    if not zaak.klantregisseur_id and mag_escaleren(user, zaak):
         acties["klantregie"] = forms.zaak_actie_form("klantregie", zaak)
     elif user.has_perm("processen.klantregisseur_wijzigen"):
         acties["klantregisseur"] = forms.zaak_actie_form("klantregisseur", zaak)

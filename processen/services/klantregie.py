@@ -110,6 +110,12 @@ def klantregisseur_aanwijzen(*, zaak: Zaak, reden: str) -> User | None:
     return regisseur
 
 
+def mag_escaleren(user, zaak: Zaak) -> bool:
+    """A member of a 2e-lijn team, or whoever holds the zaak's beoordeling, may ask for a
+    klantregisseur."""
+    return _is_tweede_lijn(user, zaak)
+
+
 def _is_tweede_lijn(user, zaak: Zaak) -> bool:
     if Team.objects.filter(pk__in=user.team_ids, lijn=Lijn.TWEEDE).exists():
         return True

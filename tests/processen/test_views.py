@@ -296,8 +296,16 @@ def test_the_task_screen_offers_the_zaak_actions(gemeente, client):
     client.force_login(g.vera)
     url = reverse("processen:taak-detail", args=[taak.uuid])
     body = client.get(url).content.decode()
-    for tekst in ("Zaak opschorten", "Termijn verlengen", "Politiek gevoelig markeren"):
+    for tekst in (
+        "Zaak opschorten",
+        "Termijn verlengen",
+        "Politiek gevoelig markeren",
+        "Klantregisseur inschakelen",  # Vera holds the beoordeling
+    ):
         assert tekst in body
+    client.force_login(g.tineke)
+    assert "Klantregisseur inschakelen" not in client.get(url).content.decode()
+    client.force_login(g.vera)
     ids = re.findall(r'id="([^"]+)"', body)
     assert len(ids) == len(set(ids))  # the step form and the action forms do not collide
     response = client.post(
