@@ -1,10 +1,14 @@
 """The flow every zaak goes through (ADR 0010).
 
-    start → intake → routering ─┬─ 1e lijn: afhandelen ───────────────────────────┐
-                                ├─ heropend: besluit                               │
-                                └─ klantregie → naar_lijn ─┬─ beoordeling ─┐       │
-                                                           │               ├─ besluit → informeren → afsluiten → end
-                                                           └─ uitvoering_starten ⇉ uitvoering (one per team) ⇉ samenvoegen ┘
+    start → intake → routering
+      routering:  1e lijn → afhandelen → afsluiten → end
+                  heropend → besluit
+                  otherwise → klantregie → naar_lijn
+      naar_lijn:  2e lijn → beoordeling → na_beoordeling: advice → uitvoering_starten
+                                                          besluiten → besluit
+                  3e lijn only → uitvoering_starten
+      uitvoering_starten ⇉ uitvoering (one task per involved team) ⇉ uitvoering_samenvoegen
+      → besluit → informeren → afsluiten → end
 
 The flow routes; the `zaken` services change the zaak. Human steps are `TaakView` nodes whose
 tasks carry a team, a step and a deadline. Task services (processen.services.taken) check the
