@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.utils import timezone
@@ -553,20 +553,14 @@ def seed_catalogus() -> str:
 
 
 # --- demo zaken ---------------------------------------------------------------------------------
-def _at(d: date, hour: int = 10) -> datetime:
-    return timezone.make_aware(datetime.combine(d, time(hour, 0)))
-
-
-def _user(name: str) -> Actor:
-    return Actor.for_user(User.objects.get(username=name))
+# The demo zaken go through the flow (processen) like real ones: the demo users claim and
+# complete their tasks, so statuses, tasks, klantregisseurs and the audit trail all agree.
+def _user(name: str) -> User:
+    return User.objects.get(username=name)
 
 
 def _zaaktype(ident: str) -> Zaaktype:
     return Zaaktype.objects.get(identificatie=ident, concept=False)
-
-
-def _statustype(zaak: Zaak, omschrijving: str) -> Statustype:
-    return zaak.zaaktype.statustypen.get(omschrijving=omschrijving)
 
 
 def _demo_zaak(
@@ -587,7 +581,7 @@ def _demo_zaak(
         return bestaand, False
     start = timezone.localdate() - timedelta(days=dagen_geleden)
     zaak = services.zaak_create(
-        actor=_user(actor),
+        actor=Actor.for_user(_user(actor)),
         zaaktype=_zaaktype(ident),
         omschrijving=omschrijving,
         startdatum=start,
@@ -601,27 +595,38 @@ def _demo_zaak(
     return zaak, True
 
 
-def _advance(zaak: Zaak, actor: str, *stappen: tuple[str, int]) -> None:
-    for omschrijving, dagen_na_start in stappen:
-        services.zaak_status_set(
-            actor=_user(actor),
-            zaak=zaak,
-            statustype=_statustype(zaak, omschrijving),
-            datum=_at(zaak.startdatum + timedelta(days=dagen_na_start), 11),
-        )
+def _stap(username: str, zaak: Zaak, stap: str, team: str | None = None, **gegevens) -> None:
+    """`username` takes the open task of `stap` (of `team`) and, given `gegevens`, completes it."""
+    from processen import services as processen
+    from processen.models import OPEN_STATUSSEN, Taak
+
+    taken = Taak.objects.filter(zaak=zaak, stap=stap, status__in=OPEN_STATUSSEN)
+    if team:
+        taken = taken.filter(team__code=team)
+    taak = taken.get()
+    user = _user(username)
+    actor = Actor.for_user(user)
+    if taak.owner_id != user.pk:
+        processen.taak_claimen(actor=actor, taak=taak)
+    if gegevens:
+        processen.taak_afronden(actor=actor, taak=taak, **gegevens)
 
 
-def _close(zaak: Zaak, actor: str, resultaat: str, dagen_na_start: int) -> None:
-    services.zaak_close(
-        actor=_user(actor),
-        zaak=zaak,
-        resultaattype=zaak.zaaktype.resultaattypen.get(omschrijving=resultaat),
-        datum=_at(zaak.startdatum + timedelta(days=dagen_na_start), 15),
-    )
+def _resultaat(zaak: Zaak, omschrijving: str):
+    return zaak.zaaktype.resultaattypen.get(omschrijving=omschrijving)
+
+
+def _afronden(zaak: Zaak, username: str, resultaat: str, bericht: str = "") -> None:
+    """Besluit and informing by `username` (or the klantregisseur), which closes the zaak."""
+    _stap(username, zaak, "besluit", resultaattype=_resultaat(zaak, resultaat), toelichting="")
+    zaak.refresh_from_db()
+    informant = zaak.klantregisseur.username if zaak.klantregisseur_id else username
+    _stap(informant, zaak, "informeren", bericht=bericht)
 
 
 def seed_zaken() -> str:
     from klantregie.models import Klant
+    from processen.services import taak_signalen_geven
 
     jan = Klant.objects.get(bsn="999993653")
     fatima = Klant.objects.get(bsn="999990019")
@@ -643,7 +648,7 @@ def seed_zaken() -> str:
     )
     if created:
         nieuw += 1
-        _advance(zaak, "vergunningen", ("In behandeling", 2))
+        _stap("vergunningen", zaak, "beoordeling")
     zaak, created = _demo_zaak(
         2,
         ident="OMGEVINGSVERGUNNING",
@@ -655,9 +660,9 @@ def seed_zaken() -> str:
     )
     if created:
         nieuw += 1
-        _advance(zaak, "vergunningen", ("In behandeling", 3))
+        _stap("vergunningen", zaak, "beoordeling")
         services.zaak_opschorten(
-            actor=_user("vergunningen"),
+            actor=Actor.for_user(_user("vergunningen")),
             zaak=zaak,
             wacht_op_aanvrager=True,
             reden="Wij missen de bouwtekening. Wilt u die toevoegen?",
@@ -675,8 +680,8 @@ def seed_zaken() -> str:
     )
     if created:
         nieuw += 1
-        _advance(zaak, "bor", ("In behandeling", 1))
-        _close(zaak, "bor", "Opgelost", 4)
+        _stap("bor", zaak, "uitvoering", advies="Tegel opnieuw gelegd.")
+        _afronden(zaak, "bor", "Opgelost", "De stoeptegel ligt weer vast.")
     zaak, created = _demo_zaak(
         4,
         ident="PASPOORT",
@@ -688,7 +693,7 @@ def seed_zaken() -> str:
     )
     if created:
         nieuw += 1
-        _close(zaak, "kcc", "Aangevraagd", 0)
+        _stap("kcc", zaak, "afhandelen", resultaattype=_resultaat(zaak, "Aangevraagd"))
 
     # Fatima El Amrani: a few zaken, one confidential.
     zaak, created = _demo_zaak(
@@ -702,7 +707,7 @@ def seed_zaken() -> str:
     )
     if created:
         nieuw += 1
-        _advance(zaak, "consulent", ("In behandeling", 1))
+        _stap("consulent", zaak, "beoordeling")
     zaak, created = _demo_zaak(
         6,
         ident="BIJZONDERE-BIJSTAND",
@@ -724,10 +729,11 @@ def seed_zaken() -> str:
     )
     if created:
         nieuw += 1
-        _advance(zaak, "regisseur", ("In behandeling", 2))
-        _close(zaak, "regisseur", "Gegrond", 12)
+        _stap("regisseur", zaak, "beoordeling", besluit="besluiten", toelichting="")
+        _afronden(zaak, "regisseur", "Gegrond", "Excuses; de balie heeft extra bezetting.")
 
-    # Evenementen BV De Brink: an evenementenvergunning (multi-team, klantregisseur).
+    # Evenementen BV De Brink: an evenementenvergunning (multi-team, klantregisseur), halfway:
+    # OOV has given its advice, Vergunningen and Verkeer are still working on theirs.
     zaak, created = _demo_zaak(
         8,
         ident="EVENEMENTENVERGUNNING",
@@ -742,69 +748,31 @@ def seed_zaken() -> str:
     )
     if created:
         nieuw += 1
+        _stap("vergunningen", zaak, "beoordeling", besluit="uitvoeren", toelichting="")
+        _stap("oov", zaak, "uitvoering", "oov", advies="Akkoord met 4 verkeersregelaars.")
+        _stap("verkeer", zaak, "uitvoering", "verkeer")
 
     # More zaken for the lists and signals: overdue, near the deadline, politically sensitive.
+    # nummer, zaaktype, dagen geleden, omschrijving, wie werkt eraan, afsluiten met, eigenschappen
     scenario = [
-        (
-            9,
-            "BEZWAAR",
-            95,
-            "Bezwaar tegen weigering parkeervergunning",
-            "In behandeling",
-            None,
-            {"besluitdatum": "2026-06-01"},
-        ),
-        (
-            10,
-            "MELDING-OR",
-            16,
-            "Kapotte lantaarnpaal Molenweg",
-            "In behandeling",
-            None,
-            {"locatie": "Molenweg 20"},
-        ),
-        (
-            11,
-            "PARKEERVERGUNNING",
-            50,
-            "Parkeervergunning Stationsstraat",
-            "In behandeling",
-            None,
-            {"kenteken": "XY-123-Z"},
-        ),
-        (
-            12,
-            "OMGEVINGSVERGUNNING",
-            30,
-            "Uitbouw achterzijde",
-            "Advies gevraagd",
-            None,
-            {"locatie": "Lindelaan 7"},
-        ),
+        (9, "BEZWAAR", 95, "Bezwaar tegen weigering parkeervergunning", "jurist", None,
+         {"besluitdatum": "2026-06-01"}),
+        (10, "MELDING-OR", 16, "Kapotte lantaarnpaal Molenweg", "bor", None,
+         {"locatie": "Molenweg 20"}),
+        (11, "PARKEERVERGUNNING", 50, "Parkeervergunning Stationsstraat", "vergunningen", None,
+         {"kenteken": "XY-123-Z"}),
+        (12, "OMGEVINGSVERGUNNING", 30, "Uitbouw achterzijde", "jurist", None,
+         {"locatie": "Lindelaan 7"}),
         (13, "MELDING-OR", 3, "Zwerfvuil speeltuin", None, None, {"locatie": "Speeltuin Oost"}),
-        (14, "KLACHT", 20, "Klacht over afvalinzameling", "In behandeling", None, {}),
-        (
-            15,
-            "PARKEERVERGUNNING",
-            70,
-            "Parkeervergunning Marktstraat",
-            "Besluit genomen",
-            "Verleend",
-            {"kenteken": "AB-12-CD"},
-        ),
-        (16, "WMO-MELDING", 60, "Trapliftaanvraag", "Besluit genomen", "Toegekend", {}),
-        (
-            17,
-            "BEZWAAR",
-            40,
-            "Bezwaar tegen WOZ-beschikking",
-            "In behandeling",
-            None,
-            {"besluitdatum": "2026-02-15"},
-        ),
-        (18, "MELDING-OR", 9, "Boom valt bijna om", "In behandeling", None, {"locatie": "Parkweg"}),
-    ]
-    for i, (nummer, ident, dagen, omschrijving, status, resultaat, eigenschappen) in enumerate(
+        (14, "KLACHT", 20, "Klacht over afvalinzameling", "regisseur", None, {}),
+        (15, "PARKEERVERGUNNING", 70, "Parkeervergunning Marktstraat", "vergunningen",
+         "Verleend", {"kenteken": "AB-12-CD"}),
+        (16, "WMO-MELDING", 60, "Trapliftaanvraag", "consulent", "Toegekend", {}),
+        (17, "BEZWAAR", 40, "Bezwaar tegen WOZ-beschikking", "jurist", None,
+         {"besluitdatum": "2026-02-15"}),
+        (18, "MELDING-OR", 9, "Boom valt bijna om", "bor", None, {"locatie": "Parkweg"}),
+    ]  # fmt: skip
+    for i, (nummer, ident, dagen, omschrijving, wie, resultaat, eigenschappen) in enumerate(
         scenario
     ):
         klant = extra[i % len(extra)] if extra else None
@@ -822,18 +790,22 @@ def seed_zaken() -> str:
         if not created:
             continue
         nieuw += 1
-        behandelaar = {
-            "BEZWAAR": "vergunningen",
-            "MELDING-OR": "bor",
-            "KLACHT": "regisseur",
-            "WMO-MELDING": "consulent",
-        }.get(ident, "vergunningen")
-        if ident == "BEZWAAR":
-            behandelaar = "jurist"
-        if status:
-            volgorde = [s.omschrijving for s in zaak.zaaktype.statustypen.order_by("volgnummer")]
-            for j, stap in enumerate(volgorde[1 : volgorde.index(status) + 1], start=1):
-                _advance(zaak, behandelaar, (stap, j * 3))
+        if wie is None:
+            continue
+        zaaktype = zaak.zaaktype
+        if ident == "OMGEVINGSVERGUNNING":
+            _stap("vergunningen", zaak, "beoordeling", besluit="uitvoeren", toelichting="")
+            _stap(wie, zaak, "uitvoering", "juridische-zaken")
+        elif zaaktype.behandeling == Behandeling.DERDE_LIJN:
+            _stap(wie, zaak, "uitvoering", **({"advies": "Afgehandeld."} if resultaat else {}))
+        elif resultaat:
+            _stap(wie, zaak, "beoordeling", besluit="besluiten", toelichting="")
+        else:
+            _stap(wie, zaak, "beoordeling")
         if resultaat:
-            _close(zaak, behandelaar, resultaat, dagen - 5)
-    return f"{nieuw} demozaken aangemaakt"
+            _afronden(zaak, wie, resultaat)
+    signalen = taak_signalen_geven()
+    return (
+        f"{nieuw} demozaken aangemaakt; {signalen.get('herinneringen', 0)} herinneringen en "
+        f"{signalen.get('escalaties', 0)} escalaties"
+    )

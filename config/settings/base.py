@@ -4,6 +4,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -196,6 +197,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "outbox-deliver": {"task": "core.tasks.outbox_deliver", "schedule": 60.0},
+    # Deadline reminders and escalations of tasks: hourly on working hours; each signal goes out
+    # once per day, so later runs only catch what the first one could not send.
+    "processen-taak-signalen": {
+        "task": "processen.tasks.taak_signalen",
+        "schedule": crontab(minute=5, hour="7-18"),
+    },
 }
 
 # The municipality. Used as bronorganisatie of new zaken and in letters and the PIP.
