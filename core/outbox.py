@@ -50,8 +50,21 @@ def outbox_enqueue(
             )
     except IntegrityError:
         return False
-    transaction.on_commit(_schedule_delivery)
+    _schedule_once_on_commit()
     return True
+
+
+def _schedule_once_on_commit() -> None:
+    """One delivery task per transaction, however many messages it recorded."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        current = set(connection.savepoint_ids)
+        if any(
+            func is _schedule_delivery and set(sids) == current
+            for sids, func, *_rest in connection.run_on_commit
+        ):
+            return
+    transaction.on_commit(_schedule_delivery)
 
 
 def _schedule_delivery():

@@ -76,3 +76,10 @@ def test_signaal_is_given_once_per_day():
     assert signaal_geven(**kwargs, datum=date(2026, 11, 24))
     assert Signaal.objects.count() == 2
     assert OutboxMessage.objects.filter(soort="email").count() == 2
+
+
+def test_one_delivery_is_scheduled_per_transaction(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        email_enqueue(sleutel="a", to="a@example.nl", subject="S", text="T")
+        email_enqueue(sleutel="b", to="b@example.nl", subject="S", text="T")
+    assert len(callbacks) == 1
