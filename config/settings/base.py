@@ -166,6 +166,14 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "outbox-deliver": {"task": "core.tasks.outbox_deliver", "schedule": 60.0},
 }
+# klantregie: reminders and escalations of overdue terugbelverzoeken, every morning at 07:00.
+# Idempotent (once per verzoek, recipient and day), so a missed or repeated run is harmless.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["terugbelverzoeken-signaleren"] = {
+    "task": "klantregie.tasks.terugbelverzoeken_signaleren",
+    "schedule": crontab(hour=7, minute=0),
+}
 
 # The municipality. Used as bronorganisatie of new zaken and in letters and the PIP.
 GEMEENTE_NAAM = env("GEMEENTE_NAAM", default="Gemeente Voorbeeldstad")
