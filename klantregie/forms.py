@@ -110,6 +110,7 @@ class VraagForm(forms.Form):
     terugbel_medewerker = forms.ChoiceField(label="of door medewerker", required=False)
     terugbel_telefoon = forms.CharField(
         label="Terugbellen op",
+        help_text="Leeg: het nummer van de klant.",
         required=False,
         max_length=20,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
@@ -128,6 +129,9 @@ class VraagForm(forms.Form):
         self.fields["resultaattype"].choices = keuzes.resultaattypen
         self.fields["terugbel_team"].choices = keuzes.teams
         self.fields["terugbel_medewerker"].choices = keuzes.medewerkers
+        # Needed only for some results: the service says which (no "niet verplicht" marker).
+        for naam in ("zaaktype", "resultaattype", "terugbel_team", "terugbel_telefoon"):
+            self.fields[naam].voorwaardelijk = True
 
     def waarde(self, naam: str) -> str:
         """The current (bound or initial) value, for showing the right action fields."""

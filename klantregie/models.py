@@ -253,6 +253,11 @@ class Klantcontact(models.Model):
     def duur_seconden(self) -> int:
         return int(self.duur.total_seconds())
 
+    @property
+    def duur_weergave(self) -> str:
+        minuten, seconden = divmod(self.duur_seconden, 60)
+        return f"{minuten}:{seconden:02d}"
+
 
 class Vraag(models.Model):
     """A question within a klantcontact: onderwerp, vraag, antwoord and what came of it.

@@ -10,6 +10,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import HiddenInput
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -122,20 +123,24 @@ def _zaak_labels(request, formset) -> None:
             form.zaak_label = f"{zaak.identificatie} ({zaak.zaaktype.omschrijving})"
 
 
-def _fouten(form, formset) -> list[str]:
-    """All errors for the summary at the top of the screen (each also shows at its field)."""
-    fouten = list(form.non_field_errors())
+def _fouten(form, formset) -> list[dict]:
+    """All errors for the summary at the top of the screen, each with a link to its field (the
+    error also shows at the field itself)."""
+    fouten = [{"tekst": e, "id": ""} for e in form.non_field_errors()]
     for naam, errors in form.errors.items():
         if naam != "__all__":
-            fouten.extend(f"{form.fields[naam].label or naam}: {e}" for e in errors)
-    fouten.extend(formset.non_form_errors())
+            label = form.fields[naam].label or naam
+            fouten.extend({"tekst": f"{label}: {e}", "id": form[naam].auto_id} for e in errors)
+    fouten.extend({"tekst": e, "id": ""} for e in formset.non_form_errors())
     for i, vraag_form in enumerate(formset.forms, start=1):
         for naam, errors in vraag_form.errors.items():
-            if naam == "__all__":
-                fouten.extend(f"Vraag {i}: {e}" for e in errors)
+            if naam == "__all__" or isinstance(vraag_form.fields[naam].widget, HiddenInput):
+                veld_id = ""
+                prefix = f"Vraag {i}"
             else:
-                label = (vraag_form.fields[naam].label or naam).lower()
-                fouten.extend(f"Vraag {i}, {label}: {e}" for e in errors)
+                veld_id = vraag_form[naam].auto_id
+                prefix = f"Vraag {i}, {(vraag_form.fields[naam].label or naam).lower()}"
+            fouten.extend({"tekst": f"{prefix}: {e}", "id": veld_id} for e in errors)
     return fouten
 
 
@@ -147,6 +152,9 @@ def _render_contact(request, form, formset, keuzes, status=200, **extra):
         "formset": formset,
         "keuzes": keuzes,
         "gestart_op": sessie[0] if sessie else timezone.now(),
+        # What was typed in the search fields stays too.
+        "klant_zoek": request.POST.get("klant_zoek", ""),
+        "kb_zoek": request.POST.get("kb_zoek", ""),
         **extra,
     }
     if klant_uuid:
@@ -250,8 +258,7 @@ def _opslaan(request, form, formset, keuzes):
         _apply_fout(form, formset, exc)
         return _render_contact(request, form, formset, keuzes, status=exc.status)
     zaken = [v.zaak.identificatie for v in contact.vragen.select_related("zaak") if v.zaak_id]
-    minuten, seconden = divmod(contact.duur_seconden, 60)
-    tekst = f"Het contact is vastgelegd (duur {minuten}:{seconden:02d})."
+    tekst = f"Het contact is vastgelegd (duur {contact.duur_weergave})."
     if zaken:
         tekst += f" Zaak: {', '.join(zaken)}."
     messages.success(request, tekst)

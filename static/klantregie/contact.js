@@ -567,4 +567,8 @@
 
   herstel();
   alleVragen().forEach(toonActies);
+  const foutmeldingen = document.getElementById("foutmeldingen");
+  if (foutmeldingen) {
+    foutmeldingen.focus();
+  }
 })();

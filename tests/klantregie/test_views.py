@@ -97,6 +97,7 @@ def test_errors_keep_everything_that_was_typed(client, kcc, jan):
         sessie,
         klant=str(jan.uuid),
         kanaal="balie",
+        klant_zoek="999993653",
         vragen=[
             {"onderwerp": "Afval", "resultaat": R.DOORVERBONDEN, "vraag": "Wanneer <b>afval</b>?"},
             {"onderwerp": "Status", "resultaat": R.STATUSINFORMATIE, "antwoord": "Mijn antwoord"},
@@ -108,6 +109,7 @@ def test_errors_keep_everything_that_was_typed(client, kcc, jan):
     assert "Vraag 2" in body  # the summary says which question
     assert "Wanneer &lt;b&gt;afval&lt;/b&gt;?" in body and "Mijn antwoord" in body
     assert 'value="Afval"' in body and 'value="balie" selected' in body
+    assert 'value="999993653"' in body  # the klant search field too
     assert "Jan de Vries" in body  # the chosen klant stays chosen
     assert response.context["form"]["sessie"].value() == sessie  # same start time and key
     assert Klantcontact.objects.count() == 0
@@ -117,7 +119,8 @@ def test_a_missing_resultaat_is_a_form_error(client, kcc):
     client.force_login(kcc)
     response = _post(client, _screen(client), vragen=[{"onderwerp": "Iets", "resultaat": ""}])
     assert response.status_code == 400
-    assert "Vraag 1, resultaat: Dit veld is vereist." in response.content.decode()
+    body = response.content.decode()
+    assert '<a href="#id_vragen-0-resultaat">Vraag 1, resultaat: Dit veld is vereist.</a>' in body
 
 
 def test_without_javascript_the_search_buttons_rerender_with_what_was_typed(client, kcc, jan):
