@@ -442,3 +442,47 @@ def test_deadline_date_is_shown_on_the_verzoek_page(client, team):
     client.force_login(vera)
     body = client.get(reverse("klantregie:terugbelverzoek", args=[verzoek.uuid])).content.decode()
     assert date(2026, 4, 29).strftime("%d-%m-%Y") in body and "2 werkdagen" in body
+
+
+def test_the_zaak_detail_panel_runs_a_fixed_number_of_queries(client, kcc, jan, zaak_van_jan, team):
+    client.force_login(UserFactory(rol="vakspecialist", teams=[team]))
+    url = reverse("zaken:detail", args=[zaak_van_jan.uuid])
+
+    def vullen(n):
+        for _ in range(n):
+            KlantcontactFactory(
+                klant=jan,
+                medewerker=kcc,
+                vragen=[VraagInvoer("Status", R.STATUSINFORMATIE, antwoord="x", zaak=zaak_van_jan)],
+            )
+            TerugbelverzoekFactory(team=team, zaak=zaak_van_jan)
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx)
+
+    vullen(1)
+    weinig = count()
+    vullen(12)
+    assert count() == weinig
+
+
+def test_the_search_endpoints_run_a_fixed_number_of_queries(client, kcc):
+    from tests.factories import KlantFactory
+
+    client.force_login(kcc)
+
+    def count(url, q):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url, {"q": q}).status_code == 200
+        return len(ctx)
+
+    klanten = reverse("klantregie:klant-zoeken")
+    kennisbank = reverse("klantregie:kennisbank-zoeken")
+    KlantFactory(achternaam="Jansen")
+    KennisartikelFactory(vraag="Afval", trefwoorden="afval")
+    weinig = (count(klanten, "Jansen"), count(kennisbank, "afval"))
+    KlantFactory.create_batch(15, achternaam="Jansen")
+    KennisartikelFactory.create_batch(15, vraag="Afval", trefwoorden="afval")
+    assert (count(klanten, "Jansen"), count(kennisbank, "afval")) == weinig
