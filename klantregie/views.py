@@ -72,7 +72,7 @@ def start(request):
 def _klantbeeld_context(request, klant_uuid, *, max_contacten=5) -> dict:
     try:
         beeld = selectors.klantbeeld(request.user, klant_uuid, max_contacten=max_contacten)
-    except NotFound:
+    except (NotFound, ValidationError):
         return {}
     audit_read(
         Actor.from_request(request),
@@ -90,7 +90,7 @@ def _initiele_vraag(request) -> dict:
         return {}
     try:
         zaak, toegang = zaken_selectors.zaak_voor_medewerker(request.user, zaak_uuid)
-    except (NotFound, ValueError, DomainError):
+    except (DomainError, ValidationError):
         return {}
     antwoord = zaak.statustype.statustekst if zaak.statustype and toegang == VOLLEDIG else ""
     if zaak.einddatum_gepland and toegang == VOLLEDIG and not zaak.einddatum:
@@ -241,8 +241,7 @@ def _opslaan(request, form, formset, keuzes):
     invoer = [_vraag_invoer(request, f) for f in formset.forms]
     if any(i is None for i in invoer):
         return _render_contact(request, form, formset, keuzes, status=400)
-    sessie = lees_sessie(form.cleaned_data["sessie"])
-    gestart_op, sleutel = sessie if sessie else (None, None)
+    gestart_op, sleutel = lees_sessie(form.cleaned_data["sessie"])
     geraadpleegd = list(Kennisartikel.objects.filter(uuid__in=form.cleaned_data["geraadpleegd"]))
     try:
         contact = services.klantcontact_log(
@@ -290,7 +289,7 @@ def _zaak_koppelen(request, data, zaak_uuid) -> None:
     """No-JS fallback of "Vraag over deze zaak": link the last question to the zaak."""
     try:
         zaak, toegang = zaken_selectors.zaak_voor_medewerker(request.user, zaak_uuid)
-    except (NotFound, ValueError, ValidationError):
+    except (DomainError, ValidationError):
         return
     index = max(int(data.get(f"{VRAGEN_PREFIX}-TOTAL_FORMS", "1") or 1) - 1, 0)
     prefix = f"{VRAGEN_PREFIX}-{index}-"
@@ -340,7 +339,7 @@ def contact(request):
     elif actie.startswith("artikel:"):
         try:
             artikel = selectors.kennisartikel(actie.split(":", 1)[1])
-        except (NotFound, ValueError, DomainError):
+        except (DomainError, ValidationError):
             artikel = None
         if artikel is not None:
             probe = VraagFormSet(data, prefix=VRAGEN_PREFIX, keuzes=keuzes)
@@ -348,8 +347,21 @@ def contact(request):
     elif actie == "vraag_toevoegen":
         totaal = int(data.get(f"{VRAGEN_PREFIX}-TOTAL_FORMS", "1") or 1)
         data[f"{VRAGEN_PREFIX}-TOTAL_FORMS"] = str(min(totaal + 1, 20))
+    verlopen = actie == "opslaan" and lees_sessie(data.get("sessie", "")) is None
+    if verlopen:
+        # An expired (or forged) screen: keep what was typed, start the contact afresh.
+        data["sessie"] = nieuwe_sessie()
     form = ContactForm(data)
     formset = VraagFormSet(data, prefix=VRAGEN_PREFIX, keuzes=keuzes)
+    if verlopen:
+        form.is_valid()
+        formset.is_valid()
+        form.add_error(
+            None,
+            "Dit contactscherm stond te lang open en is vernieuwd. Wat u typte staat er nog: "
+            "controleer het en sla het contact opnieuw op.",
+        )
+        return _render_contact(request, form, formset, keuzes, status=400)
     if actie == "opslaan":
         return _opslaan(request, form, formset, keuzes)
     # A search or another in-between step: show everything again, without error messages.

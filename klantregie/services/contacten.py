@@ -281,7 +281,9 @@ def _vraag_vastleggen(
         resultaat=invoer.resultaat,
         status=Vraag.Status.BEANTWOORD,
         kennisartikel=invoer.kennisartikel,
-        zaaktype=zaaktype if bron == Vraag.OnderwerpBron.ZAAKTYPE or zaak is not None else None,
+        zaaktype=zaak.zaaktype
+        if zaak is not None
+        else (zaaktype if bron == Vraag.OnderwerpBron.ZAAKTYPE else None),
         zaak=zaak,
         beantwoord_op=contact.beeindigd_op,
         beantwoord_door=contact.medewerker,

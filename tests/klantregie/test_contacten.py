@@ -388,3 +388,51 @@ def test_only_the_routed_medewerker_or_team_answers(jan, zaak_van_jan, team):
         vraag_beantwoorden(actor=Actor.for_user(lid), vraag=vraag, antwoord=" ")
     with pytest.raises(NotAllowed):
         vraag_beantwoorden(actor=Actor.burger(jan.bsn), vraag=vraag, antwoord="x")
+
+
+def test_services_publish_their_events(kcc_actor, jan, team):
+    from contextlib import ExitStack
+
+    from klantregie.services import terugbelverzoek_close
+
+    gezien = []
+    namen = ("klantcontact.vastgelegd", "terugbelverzoek.verstuurd", "terugbelverzoek.afgehandeld")
+    with ExitStack() as stack:
+        for naam in namen:
+            handler = events.subscribe(naam)(lambda naam=naam, **kw: gezien.append(naam))
+            stack.callback(events._subscribers[naam].remove, handler)
+        klantcontact_log(
+            actor=kcc_actor,
+            kanaal="telefoon",
+            klant=jan,
+            vragen=[VraagInvoer("x", R.TERUGBELVERZOEK, terugbel=TerugbelInvoer(team=team))],
+        )
+        terugbelverzoek_close(
+            actor=Actor.system("test"), verzoek=Terugbelverzoek.objects.get(), resultaat="geholpen"
+        )
+    assert gezien == [
+        "terugbelverzoek.verstuurd",
+        "klantcontact.vastgelegd",
+        "terugbelverzoek.afgehandeld",
+    ]
+
+
+def test_mijn_vragen_selector_returns_only_the_requesters_own_pip_questions(
+    kcc_actor, jan, zaak_van_jan, zaaktype
+):
+    from klantregie.selectors import vragen_voor_betrokkene, vragen_voor_klant, vragen_voor_zaak
+
+    fatima = KlantFactory(bsn="999990019")
+    eigen = vraag_stellen(actor=Actor.burger(jan.bsn), zaak=zaak_van_jan, vraag="Mijn vraag")
+    vraag_stellen(actor=Actor.burger(fatima.bsn), zaak=zaak_voor(fatima, zaaktype), vraag="Hare")
+    telefonisch = klantcontact_log(
+        actor=kcc_actor,
+        kanaal="telefoon",
+        klant=jan,
+        vragen=[VraagInvoer("Status", R.STATUSINFORMATIE, antwoord="x", zaak=zaak_van_jan)],
+    ).vragen.get()
+    assert list(vragen_voor_betrokkene(bsn=jan.bsn)) == [eigen]
+    assert set(vragen_voor_betrokkene(bsn=jan.bsn, kanaal="")) == {eigen, telefonisch}
+    assert list(vragen_voor_betrokkene()) == []
+    assert set(vragen_voor_zaak(zaak_van_jan)) == {eigen, telefonisch}
+    assert set(vragen_voor_klant(jan)) == {eigen, telefonisch}

@@ -486,3 +486,25 @@ def test_the_search_endpoints_run_a_fixed_number_of_queries(client, kcc):
     KlantFactory.create_batch(15, achternaam="Jansen")
     KennisartikelFactory.create_batch(15, vraag="Afval", trefwoorden="afval")
     assert (count(klanten, "Jansen"), count(kennisbank, "afval")) == weinig
+
+
+def test_garbage_in_urls_and_buttons_never_breaks_the_screen(client, kcc):
+    client.force_login(kcc)
+    assert client.get(URL, {"klant": "xyz", "zaak": "abc"}).status_code == 200
+    sessie = _screen(client)
+    vraag = {"onderwerp": "x", "resultaat": R.DOORVERBONDEN}
+    for actie in ("klant:xyz", "artikel:xyz", "zaak:xyz", "onbekend"):
+        assert _post(client, sessie, vragen=[vraag], actie=actie).status_code == 200, actie
+    response = _post(client, sessie, vragen=[{**vraag, "zaak": "geen-uuid"}])
+    assert response.status_code == 400
+    response = _post(client, sessie, vragen=[vraag], klant="geen-uuid")
+    assert response.status_code == 400
+    response = client.post(URL, {"sessie": sessie, "kanaal": "telefoon", "actie": "opslaan"})
+    assert response.status_code == 400  # no management form: an error, not a crash
+    response = _post(client, "vervalst", vragen=[{**vraag, "vraag": "Mijn tekst"}])
+    assert response.status_code == 400 and Klantcontact.objects.count() == 0
+    body = response.content.decode()
+    assert "te lang open" in body and "Mijn tekst" in body
+    nieuw = response.context["form"]["sessie"].value()
+    assert lees_sessie(nieuw) is not None
+    assert _post(client, nieuw, vragen=[vraag]).status_code == 302
