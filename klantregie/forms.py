@@ -115,6 +115,12 @@ class VraagForm(forms.Form):
         max_length=20,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
     )
+    terugbel_naam = forms.CharField(
+        label="Naam van de beller",
+        required=False,
+        max_length=200,
+        help_text="Alleen nodig als de klant niet bekend is.",
+    )
     terugbel_bereikbaarheid = forms.CharField(
         label="Bereikbaar", required=False, max_length=200, help_text="Bijvoorbeeld: na 14.00 uur."
     )

@@ -201,6 +201,7 @@ def _vraag_invoer(request, form) -> services.VraagInvoer | None:
             if cd.get("terugbel_medewerker")
             else None,
             telefoon=cd.get("terugbel_telefoon", ""),
+            naam=cd.get("terugbel_naam", ""),
             bereikbaarheid=cd.get("terugbel_bereikbaarheid", ""),
         )
     if not ok:

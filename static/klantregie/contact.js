@@ -351,6 +351,14 @@
   }
 
   kbZoek.addEventListener("input", debounce(zoekKennisbank, 150));
+  const kbZoekKnop = form.querySelector('button[value="kennisbank_zoeken"]');
+  kbZoekKnop.addEventListener("click", function (event) {
+    event.preventDefault();
+    zoekKennisbank().then(function () {
+      const eerste = kbResultaten.querySelector("button");
+      (eerste || kbZoek).focus();
+    });
+  });
   kbZoek.addEventListener("keydown", function (event) {
     if (event.key === "Enter") {
       event.preventDefault();
@@ -477,6 +485,8 @@
     }
   }
 
+  let wordtVerzonden = false;
+
   function bewaar() {
     if (!opslagBeschikbaar()) {
       return;
@@ -489,7 +499,7 @@
       velden[el.name] = el.value;
     });
     try {
-      sessionStorage.setItem(OPSLAG, JSON.stringify({ velden: velden, verzonden: false }));
+      sessionStorage.setItem(OPSLAG, JSON.stringify({ velden: velden, verzonden: wordtVerzonden }));
     } catch (error) {
       /* storage full or disabled: the form itself still works */
     }
@@ -536,6 +546,7 @@
     if (klantVeld.value) {
       laadPaneel(paneelUrl(klantVeld.value), false);
     }
+    bewaar();
     const melding = element("div", "message message-warning");
     melding.setAttribute("role", "status");
     melding.appendChild(element("span", "", "Wat u nog niet had opgeslagen is teruggezet. "));
@@ -553,15 +564,10 @@
   form.addEventListener("change", bewaar);
   form.addEventListener("submit", function (event) {
     const actie = event.submitter ? event.submitter.value : "opslaan";
-    if (actie === "opslaan" && opslagBeschikbaar()) {
+    if (actie === "opslaan") {
+      // A late (debounced) save of the draft must not bring it back on the next screen.
+      wordtVerzonden = true;
       bewaar();
-      try {
-        const concept = JSON.parse(sessionStorage.getItem(OPSLAG) || "{}");
-        concept.verzonden = true;
-        sessionStorage.setItem(OPSLAG, JSON.stringify(concept));
-      } catch (error) {
-        /* ignore */
-      }
     }
   });
 

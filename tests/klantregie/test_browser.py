@@ -219,6 +219,16 @@ def test_what_was_typed_survives_a_reload(open_as, kcc):
     assert page.input_value("#id_vragen-0-vraag") == "De buren maken veel lawaai."
     assert page.input_value("#id_vragen-1-onderwerp") == "Tweede vraag"
     assert "teruggezet" in page.inner_text("#contactformulier")
+    page.reload()  # restored input is kept again
+    assert page.input_value("#id_vragen-1-onderwerp") == "Tweede vraag"
+    # Once saved, the next screen starts empty.
+    page.select_option("#id_vragen-0-resultaat", "doorverbonden")
+    page.select_option("#id_vragen-1-resultaat", "doorverbonden")
+    page.keyboard.press("Control+Enter")
+    page.locator(".message").wait_for()
+    assert Klantcontact.objects.get().vragen.count() == 2
+    assert page.input_value("#id_vragen-0-onderwerp") == ""
+    assert page.locator("#id_vragen-1-onderwerp").count() == 0
 
 
 def test_axe_finds_no_violations_on_the_contact_screen_and_the_klantbeeld(

@@ -203,6 +203,26 @@ def test_a_terugbelverzoek_and_a_zaak_from_the_contact_screen(client, kcc, jan, 
     assert any(zaak.identificatie in m for m in messages)
 
 
+def test_an_anonymous_caller_gets_called_back_by_name_and_number(client, kcc, team):
+    client.force_login(kcc)
+    response = _post(
+        client,
+        _screen(client),
+        vragen=[
+            {
+                "onderwerp": "Lawaai",
+                "resultaat": R.TERUGBELVERZOEK,
+                "terugbel_team": str(team.pk),
+                "terugbel_telefoon": "06 9876 5432",
+                "terugbel_naam": "Mevrouw Bos",
+            }
+        ],
+    )
+    assert response.status_code == 302
+    verzoek = Terugbelverzoek.objects.get()
+    assert (verzoek.naam, verzoek.telefoon, verzoek.klant) == ("Mevrouw Bos", "0698765432", None)
+
+
 def test_the_contact_screen_needs_the_right(client, vakspecialist):
     client.force_login(vakspecialist)
     assert client.get(URL).status_code == 403
