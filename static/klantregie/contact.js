@@ -76,8 +76,25 @@
   }
 
   // --- questions ---------------------------------------------------------------------------
+  // The zaaktype follows the onderwerp when that names a zaaktype (chosen from the list).
+  function zaaktypeUitOnderwerp(fieldset) {
+    const zaaktype = veld(fieldset, "zaaktype");
+    const onderwerp = veld(fieldset, "onderwerp").value.trim().toLowerCase();
+    if (zaaktype.value || !onderwerp) {
+      return;
+    }
+    Array.prototype.forEach.call(zaaktype.options, function (optie) {
+      if (optie.value && optie.text.trim().toLowerCase() === onderwerp) {
+        zaaktype.value = optie.value;
+      }
+    });
+  }
+
   function toonActies(fieldset) {
     const resultaat = veld(fieldset, "resultaat").value;
+    if (resultaat === "zaak_gestart" || resultaat === "zaak_afgehandeld") {
+      zaaktypeUitOnderwerp(fieldset);
+    }
     fieldset.querySelector('[data-actie="zaak"]').hidden =
       resultaat !== "zaak_gestart" && resultaat !== "zaak_afgehandeld";
     fieldset.querySelector('[data-actie="afhandelen"]').hidden = resultaat !== "zaak_afgehandeld";

@@ -261,3 +261,16 @@ def test_axe_finds_no_violations_on_the_contact_screen_and_the_klantbeeld(
     page.goto("/kcc/overzicht/")
     _axe(page, "start")
     assert page.fouten == []
+
+
+def test_starting_a_zaak_prefills_the_zaaktype_from_the_onderwerp(open_as, kcc, jan, zaaktype):
+    page = open_as(kcc, f"/kcc/contact/?klant={jan.uuid}")
+    page.fill("#id_vragen-0-onderwerp", zaaktype.omschrijving)
+    page.select_option("#id_vragen-0-resultaat", "zaak_gestart")
+    assert page.locator("#id_vragen-0-zaaktype").is_visible()
+    assert page.input_value("#id_vragen-0-zaaktype") == zaaktype.identificatie
+    assert not page.locator("#id_vragen-0-terugbel_team").is_visible()
+    page.keyboard.press("Control+Enter")
+    page.locator(".message").wait_for()
+    zaak = Vraag.objects.get().zaak
+    assert zaak.zaaktype == zaaktype and zaak.rollen.get().klant == jan
