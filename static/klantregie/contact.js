@@ -594,4 +594,5 @@
   if (foutmeldingen) {
     foutmeldingen.focus();
   }
+  form.dataset.klaar = "1"; // the screen is ready for the keyboard (used by the browser tests)
 })();

@@ -76,11 +76,18 @@ def open_as(chromium, live_server):
             ),
         )
         page.goto(path)
+        if path.startswith("/kcc/contact/"):
+            klaar(page)
         return page
 
     yield _open
     for context in contexts:
         context.close()
+
+
+def klaar(page):
+    """Wait until contact.js has wired the screen (keys pressed earlier would be lost)."""
+    page.locator("#contactformulier[data-klaar]").wait_for(state="attached")
 
 
 def _screenshot(page, naam):
@@ -201,6 +208,7 @@ def test_journey_2_through_the_klantbeeld_page(open_as, kcc, jan, parkeervergunn
     page.get_by_role(
         "link", name=f"Contact over deze zaak {parkeervergunning.identificatie}"
     ).click()
+    klaar(page)
     assert page.input_value("#id_vragen-0-resultaat") == "statusinformatie"
     page.keyboard.press("Control+Enter")
     page.locator(".message").wait_for()
@@ -216,16 +224,19 @@ def test_what_was_typed_survives_a_reload(open_as, kcc):
     page.fill("#id_vragen-1-onderwerp", "Tweede vraag")
     page.wait_for_timeout(400)  # the draft is saved 300 ms after typing stops
     page.reload()
+    klaar(page)
     assert page.input_value("#id_vragen-0-vraag") == "De buren maken veel lawaai."
     assert page.input_value("#id_vragen-1-onderwerp") == "Tweede vraag"
     assert "teruggezet" in page.inner_text("#contactformulier")
     page.reload()  # restored input is kept again
+    klaar(page)
     assert page.input_value("#id_vragen-1-onderwerp") == "Tweede vraag"
     # Once saved, the next screen starts empty.
     page.select_option("#id_vragen-0-resultaat", "doorverbonden")
     page.select_option("#id_vragen-1-resultaat", "doorverbonden")
     page.keyboard.press("Control+Enter")
     page.locator(".message").wait_for()
+    klaar(page)
     assert Klantcontact.objects.get().vragen.count() == 2
     assert page.input_value("#id_vragen-0-onderwerp") == ""
     assert page.locator("#id_vragen-1-onderwerp").count() == 0
