@@ -289,3 +289,73 @@ class OndernemerFactory(DjangoModelFactory):
     soort = User.Soort.ONDERNEMER
     last_name = factory.Sequence(lambda n: f"Onderneming {n} BV")
     password = "!"
+
+
+# --- klantregie (KCC) ---------------------------------------------------------------------------
+class KennisartikelFactory(DjangoModelFactory):
+    """An article saved through the kennisbank service (so its search vector is current)."""
+
+    class Meta:
+        model = "klantregie.Kennisartikel"
+
+    vraag = factory.Sequence(lambda n: f"Artikel {n}")
+    antwoord = factory.Sequence(lambda n: f"Het antwoord op vraag {n}.")
+    product = ""
+    trefwoorden = ""
+    zaaktype_identificatie = ""
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from klantregie.services import kennisartikel_opslaan
+
+        return kennisartikel_opslaan(actor=Actor.system("test"), artikel=model_class(**kwargs))
+
+
+class KlantcontactFactory(DjangoModelFactory):
+    """A contact logged through klantcontact_log, by default one question answered directly.
+    Pass `vragen=[VraagInvoer(...)]` for others."""
+
+    class Meta:
+        model = "klantregie.Klantcontact"
+
+    kanaal = "telefoon"
+    klant = None
+    medewerker = None
+
+    @classmethod
+    def _create(cls, model_class, kanaal, klant, medewerker, vragen=None, **kwargs):
+        from klantregie.services import VraagInvoer, klantcontact_log
+
+        actor = Actor.for_user(medewerker) if medewerker else Actor.system("test")
+        return klantcontact_log(
+            actor=actor,
+            kanaal=kanaal,
+            klant=klant,
+            vragen=vragen
+            or [
+                VraagInvoer(
+                    onderwerp="Algemene vraag", resultaat="direct_beantwoord", antwoord="Ja."
+                )
+            ],
+            **kwargs,
+        )
+
+
+class TerugbelverzoekFactory(DjangoModelFactory):
+    """A terugbelverzoek sent through terugbelverzoek_send (to `team` unless `medewerker`)."""
+
+    class Meta:
+        model = "klantregie.Terugbelverzoek"
+
+    onderwerp = factory.Sequence(lambda n: f"Terugbellen {n}")
+    telefoon = "0612345678"
+    team = factory.SubFactory(TeamFactory)
+    medewerker = None
+    klant = None
+
+    @classmethod
+    def _create(cls, model_class, **kwargs):
+        from klantregie.services import terugbelverzoek_send
+
+        actor = kwargs.pop("actor", None) or Actor.system("test")
+        return terugbelverzoek_send(actor=actor, **kwargs)

@@ -204,6 +204,14 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=5, hour="7-18"),
     },
 }
+# klantregie: reminders and escalations of overdue terugbelverzoeken, every morning at 07:00.
+# Idempotent (once per verzoek, recipient and day), so a missed or repeated run is harmless.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["terugbelverzoeken-signaleren"] = {
+    "task": "klantregie.tasks.terugbelverzoeken_signaleren",
+    "schedule": crontab(hour=7, minute=0),
+}
 
 # The municipality. Used as bronorganisatie of new zaken and in letters and the PIP.
 GEMEENTE_NAAM = env("GEMEENTE_NAAM", default="Gemeente Voorbeeldstad")

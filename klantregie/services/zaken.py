@@ -1,0 +1,75 @@
+"""Starting a zaak from a klantvraag, through the zaken services.
+
+`zaak_direct_afhandelen` is the ONE place where the KCC settles a zaak at once (journey 3). When
+processen provides `processen.services.zaak_direct_afhandelen`, only this function's body changes."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from core.actor import Actor
+from core.errors import DomainError
+from zaken import services as zaken_services
+from zaken.models import Resultaattype, Zaak, Zaaktype
+
+
+def _initiator(klant):
+    if klant is None:
+        raise DomainError(
+            "Kies eerst de klant: een zaak heeft een aanvrager nodig.", field="zaaktype"
+        )
+    return zaken_services.Betrokkene.van_klant(klant)
+
+
+def zaak_starten(
+    *, actor: Actor, zaaktype: Zaaktype, klant, kanaal: str, omschrijving: str = ""
+) -> Zaak:
+    """Register a zaak with the klant as initiator and the contact's kanaal. The workflow of the
+    zaaktype starts itself on the `zaak.aangemaakt` event."""
+    return zaken_services.zaak_create(
+        actor=actor,
+        zaaktype=zaaktype,
+        omschrijving=omschrijving[:80],
+        kanaal=kanaal,
+        initiator=_initiator(klant),
+    )
+
+
+@transaction.atomic
+def zaak_direct_afhandelen(
+    *,
+    actor: Actor,
+    zaaktype: Zaaktype,
+    klant,
+    kanaal: str,
+    resultaattype: Resultaattype | None = None,
+    omschrijving: str = "",
+    toelichting: str = "",
+) -> Zaak:
+    """Create a zaak of a zaaktype the KCC may settle and close it at once with its resultaat,
+    in one transaction ("klaar terwijl u wacht")."""
+    if not zaaktype.kcc_mag_afhandelen:
+        raise DomainError(
+            f"Het KCC mag '{zaaktype.omschrijving}' niet direct afhandelen. Start een zaak of "
+            "stuur een terugbelverzoek.",
+            code="niet-direct-afhandelbaar",
+            field="zaaktype",
+        )
+    if resultaattype is None:
+        resultaattypen = list(zaaktype.resultaattypen.all()[:2])
+        if len(resultaattypen) != 1:
+            raise DomainError("Kies het resultaat van de zaak.", field="resultaattype")
+        resultaattype = resultaattypen[0]
+    if resultaattype.zaaktype_id != zaaktype.pk:
+        raise DomainError(
+            "Dit resultaat hoort niet bij het gekozen zaaktype.", field="resultaattype"
+        )
+    zaak = zaak_starten(
+        actor=actor, zaaktype=zaaktype, klant=klant, kanaal=kanaal, omschrijving=omschrijving
+    )
+    return zaken_services.zaak_close(
+        actor=actor,
+        zaak=zaak,
+        resultaattype=resultaattype,
+        toelichting=toelichting[:1000] or "Direct afgehandeld door het KCC.",
+    )
