@@ -18,6 +18,7 @@ DEMO_STAFF = [
     # Additions beyond DEMO.md, so that every team in the catalogue has someone to do the work.
     ("jurist", "Julia", "Verbeek", "vakspecialist", "juridische-zaken"),
     ("consulent", "Chris", "Wouters", "klantadviseur", "wmo"),
+    ("redacteur", "Rosa", "de Redacteur", "kennisbank-redacteur", "kcc"),
 ]
 
 DEMO_BURGERS = [

@@ -45,7 +45,7 @@ def seed_organisatie() -> str:
                 "last_name": achternaam,
                 "email": f"{username}@voorbeeldstad.nl",
                 "soort": User.Soort.MEDEWERKER,
-                "is_staff": rol == "functioneel-beheerder",
+                "is_staff": rol in ("functioneel-beheerder", "kennisbank-redacteur"),
             },
         )
         if created:

@@ -1,7 +1,8 @@
 """Starting a zaak from a klantvraag, through the zaken services.
 
-`zaak_direct_afhandelen` is the ONE place where the KCC settles a zaak at once (journey 3). When
-processen provides `processen.services.zaak_direct_afhandelen`, only this function's body changes."""
+`zaak_direct_afhandelen` is the ONE place where the KCC settles a zaak at once (journey 3): it
+checks the choice made on the contact screen and lets the workflow's 1e-lijn step settle and close
+the zaak (`processen.services.zaak_direct_afhandelen`), so the flow and the zaak stay in step."""
 
 from __future__ import annotations
 
@@ -64,12 +65,14 @@ def zaak_direct_afhandelen(
         raise DomainError(
             "Dit resultaat hoort niet bij het gekozen zaaktype.", field="resultaattype"
         )
-    zaak = zaak_starten(
-        actor=actor, zaaktype=zaaktype, klant=klant, kanaal=kanaal, omschrijving=omschrijving
-    )
-    return zaken_services.zaak_close(
+    from processen.services import zaak_direct_afhandelen as proces_direct_afhandelen
+
+    return proces_direct_afhandelen(
         actor=actor,
-        zaak=zaak,
+        zaaktype=zaaktype,
+        initiator=_initiator(klant),
         resultaattype=resultaattype,
+        kanaal=kanaal,
+        omschrijving=omschrijving[:80],
         toelichting=toelichting[:1000] or "Direct afgehandeld door het KCC.",
     )

@@ -248,6 +248,11 @@ def test_a_kcc_settleable_zaak_is_created_and_closed_at_once(kcc_actor, jan, kcc
     assert zaak.einddatum == timezone.localdate()
     assert zaak.resultaat.resultaattype.omschrijving == "Verleend"
     assert zaak.statustype.volgnummer == 3  # the end status
+    # The workflow settled it too: its process is done and nothing waits in a werkvoorraad.
+    from processen.models import OPEN_STATUSSEN, Taak, ZaakProces
+
+    assert not Taak.objects.filter(zaak=zaak, status__in=OPEN_STATUSSEN).exists()
+    assert ZaakProces.objects.get(zaak=zaak).status == "DONE"
 
 
 def test_a_zaaktype_the_kcc_may_not_settle_rolls_everything_back(kcc_actor, jan, zaaktype):
