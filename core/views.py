@@ -16,11 +16,11 @@ def home(request):
     mode only, the demo logins)."""
     user = request.user
     if user.is_authenticated and getattr(user, "is_medewerker", False):
-        from core.menu import staff_menu
+        from core.menu import staff_landing
 
-        menu = staff_menu(user)
-        if menu:
-            return redirect(menu[0]["url"])
+        landing = staff_landing(user)
+        if landing:
+            return redirect(landing)
     context = {}
     if settings.DEMO_MODE:
         context.update(

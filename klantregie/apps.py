@@ -25,9 +25,13 @@ class KlantregieConfig(AppConfig):
         (35, "klantregie.demo.seed_kennisbank"),
         (60, "klantregie.demo.seed_contacten"),
     ]
+    staff_landing = {
+        "kcc-medewerker": "klantregie:start",
+        "kennisbank-redacteur": "klantregie:kennisbank",
+    }
     staff_menu = [
-        (10, "KCC", "klantregie:start", "klantregie.add_klantcontact"),
-        (11, "Contact vastleggen", "klantregie:contact", "klantregie.add_klantcontact"),
+        (20, "KCC", "klantregie:start", "klantregie.add_klantcontact"),
+        (21, "Contact vastleggen", "klantregie:contact", "klantregie.add_klantcontact"),
         (52, "Klanten", "klantregie:klanten", "klantregie.view_klant"),
         (56, "Terugbellen", "klantregie:terugbelverzoeken", "klantregie.view_terugbelverzoek"),
         (57, "Vragen", "klantregie:vragen", "klantregie.vragen_beantwoorden"),

@@ -111,3 +111,20 @@ def test_security_headers(client):
 
 def test_healthz(client):
     assert client.get("/healthz").content == b"ok"
+
+
+@pytest.mark.parametrize(
+    ("username", "landing"),
+    [
+        ("kcc", "/kcc/overzicht/"),
+        ("vergunningen", "/werk/"),
+        ("regisseur", "/werk/"),
+        ("redacteur", "/kcc/kennisbank/"),
+    ],
+)
+def test_each_role_lands_on_its_own_start_page(client, username, landing):
+    call_command("seed_demo", force=True)
+    client.post(reverse("login"), {"username": username, "password": "demo"})
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == landing

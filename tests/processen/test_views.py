@@ -57,7 +57,7 @@ def test_werkvoorraad_runs_a_fixed_number_of_queries_for_5_and_50_tasks(gemeente
 
     assert vijf == vijftig
     assert mijn_vijf == mijn_vijftig
-    assert vijf <= 16
+    assert vijf <= 17  # 16 for the tasks + 1 for the terugbelverzoeken panel of the KCC
 
 
 def test_rows_show_zaak_requester_deadline_klantregisseur_sorted_by_deadline(gemeente, client):
