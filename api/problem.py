@@ -8,6 +8,7 @@ import logging
 import uuid
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -123,6 +124,28 @@ def exception_handler(exc, context):
         )
         return problem_response(
             status_code=exc.status, code=code, detail=exc.message, invalid_params=params
+        )
+    if isinstance(exc, DjangoValidationError):
+        # A model's full_clean() inside a service: the message names the field.
+        if hasattr(exc, "error_dict"):
+            params = [
+                {
+                    "name": camel(veld) if veld != "__all__" else "nonFieldErrors",
+                    "code": "invalid",
+                    "reason": bericht,
+                }
+                for veld, berichten in exc.message_dict.items()
+                for bericht in berichten
+            ]
+        else:
+            params = [
+                {"name": "nonFieldErrors", "code": "invalid", "reason": m} for m in exc.messages
+            ]
+        return problem_response(
+            status_code=400,
+            code="invalid",
+            detail=params[0]["reason"] if params else TITLES[400],
+            invalid_params=params,
         )
     if isinstance(exc, Http404):
         return problem_response(status_code=404, code="not_found", detail="Niet gevonden.")

@@ -44,6 +44,21 @@ class UriField(serializers.CharField):
         super().__init__(**kwargs)
 
 
+class ZaaktypeUrlField(serializers.Field):
+    """The URL of a zaaktype; validated to its uuid."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or len(data) > 1000:
+            raise serializers.ValidationError("Geef een URL als tekst.", code="invalid")
+        key = parse_url(data.strip(), CATALOGI, "zaaktypen")
+        if key is None:
+            raise serializers.ValidationError(
+                "Geef de volledige URL van een zaaktype (.../catalogi/api/v1/zaaktypen/<uuid>).",
+                code="bad-url",
+            )
+        return key
+
+
 def _date():
     return serializers.DateField(required=False, input_formats=["iso-8601"])
 
@@ -69,7 +84,7 @@ FILTERS: dict[str, tuple] = {
         "bronorganisatie__in",
         "Bronorganisaties, gescheiden door komma's.",
     ),
-    "zaaktype": (UriField(required=False), None, "URL van het zaaktype."),
+    "zaaktype": (ZaaktypeUrlField(required=False), None, "URL van het zaaktype."),
     "archiefnominatie": (
         serializers.ChoiceField(choices=Archiefnominatie.choices, required=False),
         "archiefnominatie",
@@ -205,7 +220,11 @@ FILTERS: dict[str, tuple] = {
 }
 
 ZOEK_EXTRA: dict[str, tuple] = {
-    "zaaktype__in": (CsvField(child=UriField(), required=False), None, "URL's van zaaktypen."),
+    "zaaktype__in": (
+        CsvField(child=ZaaktypeUrlField(), required=False),
+        None,
+        "URL's van zaaktypen.",
+    ),
     "uuid__in": (
         CsvField(child=serializers.UUIDField(), required=False),
         "uuid__in",
@@ -253,6 +272,7 @@ def query_parameters() -> list[OpenApiParameter]:
             serializers.DateField: {"type": "string", "format": "date"},
             serializers.BooleanField: {"type": "boolean"},
             UriField: {"type": "string", "format": "uri"},
+            ZaaktypeUrlField: {"type": "string", "format": "uri"},
         }.get(type(field), {"type": "string"})
         enum = list(dict(field.choices)) if isinstance(field, serializers.ChoiceField) else None
         params.append(
@@ -276,19 +296,6 @@ def validate(data, *, zoek: bool = False) -> dict:
     return {k: v for k, v in serializer.validated_data.items() if v not in (None, "", [])}
 
 
-def _zaaktype_uuid(value: str, name: str):
-    key = parse_url(value, CATALOGI, "zaaktypen")
-    if key is None:
-        raise serializers.ValidationError(
-            {
-                name: [
-                    "Geef de volledige URL van een zaaktype (.../catalogi/api/v1/zaaktypen/<uuid>)."
-                ]
-            }
-        )
-    return key
-
-
 def apply(qs, params: dict):
     """Apply validated filters to a zaken queryset (already limited to what the client may
     see)."""
@@ -306,10 +313,9 @@ def apply(qs, params: dict):
     if simple:
         qs = qs.filter(**simple)
     if "zaaktype" in params:
-        qs = qs.filter(zaaktype__uuid=_zaaktype_uuid(params["zaaktype"], "zaaktype"))
+        qs = qs.filter(zaaktype__uuid=params["zaaktype"])
     if "zaaktype__in" in params:
-        uuids = [_zaaktype_uuid(v, "zaaktype__in") for v in params["zaaktype__in"]]
-        qs = qs.filter(zaaktype__uuid__in=uuids)
+        qs = qs.filter(zaaktype__uuid__in=params["zaaktype__in"])
     if params.get("zaakgeometrie") is not None:
         raise serializers.ValidationError(
             {
