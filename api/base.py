@@ -11,6 +11,7 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, permissions, status, viewsets
@@ -19,6 +20,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from api.auth import ApiClient, ZGWJWTAuthentication
+from api.fields import UUID_RE
 from api.pagination import ZgwPagination
 from api.problem import PreconditionFailed, exception_handler
 from api.schema import ZgwAutoSchema
@@ -118,8 +120,9 @@ class ZgwViewSet(viewsets.GenericViewSet):
     parser_classes = [JSONParser]
     pagination_class = ZgwPagination
     lookup_field = "uuid"
+    metadata_class = None  # no OPTIONS bodies: the schema documents every operation
     schema = ZgwAutoSchema()
-    lookup_value_regex = "[0-9a-fA-F-]{36}"
+    lookup_value_regex = UUID_RE
 
     api_version = "1.0.0"
     # action -> scopes (any of them suffices)
@@ -157,6 +160,18 @@ class ZgwViewSet(viewsets.GenericViewSet):
         allowed = set(self.query_params.get(self.action, set()))
         if self.action in self.paginated_actions:
             allowed.add("page")
+        leeg = sorted(k for k, v in request.query_params.items() if k in allowed and v == "")
+        if leeg:
+            raise exceptions.ValidationError(
+                {
+                    name: [
+                        exceptions.ErrorDetail(
+                            "Geef een waarde, of laat de parameter weg.", code="blank"
+                        )
+                    ]
+                    for name in leeg
+                }
+            )
         onbekend = sorted(set(request.query_params.keys()) - allowed)
         if onbekend:
             raise exceptions.ValidationError(
@@ -242,3 +257,23 @@ def atomic(fn):
             return fn(*args, **kwargs)
 
     return wrapper
+
+
+@csrf_exempt
+def niet_gevonden(request, *args, **kwargs):
+    """Any path under an API root that matches no operation: 404 as problem+json."""
+    from django.http import JsonResponse
+
+    return JsonResponse(
+        {
+            "type": "https://zaakstroom.nl/fouten/not_found",
+            "code": "not_found",
+            "title": "Niet gevonden.",
+            "status": 404,
+            "detail": "Deze URL bestaat niet in deze API. Kijk in het schema (openapi.yaml) welke "
+            "paden er zijn.",
+            "instance": request.path,
+        },
+        status=404,
+        content_type="application/problem+json",
+    )

@@ -133,6 +133,17 @@ class SelfUrlField(serializers.Field):
         return build_url(self.context.get("request"), self.api_root, self.resource, value.uuid)
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "anyOf": [{"format": "uri", "minLength": 1}, {"maxLength": 0}],
+        "description": "Een URL, of leeg.",
+    }
+)
+class LeegOfUrlField(serializers.URLField):
+    """A URL that may be empty (an empty string is no URI, so the schema says so)."""
+
+
 class NietOndersteund(serializers.Field):
     """A field of the standard that Zaakstroom does not store. It is answered empty; a value in
     a request is refused with a message, never silently dropped."""

@@ -102,7 +102,8 @@ class ZgwAutoSchema(AutoSchema):
         return getattr(self.view, "action", None)
 
     def _is_detail(self) -> bool:
-        return "{uuid}" in self.path
+        """A path with a parameter: the object named in it may not exist (404)."""
+        return "{" in self.path
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)

@@ -1,12 +1,14 @@
 """The three ZGW roots and their schemas. `/zaken/api/v1/` also carries Zaakstroom's own
 endpoints (process actions on a zaak), documented in the same schema."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from rest_framework.routers import SimpleRouter
 
 from api import schema
+from api.base import niet_gevonden
 from api.catalogi import views as catalogi
 from api.documenten import views as documenten
+from api.fields import UUID_RE
 from api.zaken import views as zaken
 
 app_name = "api"
@@ -20,12 +22,12 @@ zaken_router.register(
     "zaakinformatieobjecten", zaken.ZaakInformatieObjectViewSet, basename="zaakinformatieobject"
 )
 zaken_router.register(
-    r"zaken/(?P<zaak_uuid>[0-9a-fA-F-]{36})/zaakeigenschappen",
+    rf"zaken/(?P<zaak_uuid>{UUID_RE})/zaakeigenschappen",
     zaken.ZaakEigenschapViewSet,
     basename="zaakeigenschap",
 )
 zaken_router.register(
-    r"zaken/(?P<zaak_uuid>[0-9a-fA-F-]{36})/audittrail",
+    rf"zaken/(?P<zaak_uuid>{UUID_RE})/audittrail",
     zaken.AuditTrailViewSet,
     basename="audittrail",
 )
@@ -83,3 +85,6 @@ for _component in schema.COMPONENTS:
             name=f"{_component}-schema-json",
         ),
     ]
+
+# Anything else under an API root is a 404 in problem+json, not the HTML error page.
+urlpatterns += [re_path(rf"^{component}/api/v1/", niet_gevonden) for component in schema.COMPONENTS]

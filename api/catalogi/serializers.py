@@ -5,7 +5,15 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.fields import CATALOGI, RefField, SelfUrlField, UrlField, UrlListField, build_url
+from api.fields import (
+    CATALOGI,
+    LeegOfUrlField,
+    RefField,
+    SelfUrlField,
+    UrlField,
+    UrlListField,
+    build_url,
+)
 from core.vertrouwelijkheid import Vertrouwelijkheid
 from zaken.kalender import is_valid_duration
 from zaken.models import (
@@ -59,8 +67,10 @@ class CatalogusSerializer(serializers.Serializer):
     contactpersoonBeheerTelefoonnummer = serializers.CharField(
         source="contactpersoon_beheer_telefoonnummer", read_only=True
     )
-    contactpersoonBeheerEmailadres = serializers.CharField(
-        source="contactpersoon_beheer_emailadres", read_only=True
+    # Not read-only (so not required in the schema): it is left out when empty, because an
+    # empty string is no e-mail address.
+    contactpersoonBeheerEmailadres = serializers.EmailField(
+        source="contactpersoon_beheer_emailadres", required=False
     )
     zaaktypen = UrlListField(root=CATALOGI, resource="zaaktypen")
     besluittypen = serializers.SerializerMethodField()
@@ -69,7 +79,9 @@ class CatalogusSerializer(serializers.Serializer):
     informatieobjecttypeOmschrijving = serializers.SerializerMethodField()
     naam = serializers.CharField(read_only=True)
     versie = serializers.CharField(read_only=True)
-    begindatumVersie = serializers.DateField(source="begindatum_versie", read_only=True)
+    begindatumVersie = serializers.DateField(
+        source="begindatum_versie", read_only=True, allow_null=True
+    )
 
     @extend_schema_field(URI_LIST)
     def get_besluittypen(self, obj) -> list:
@@ -92,7 +104,7 @@ class CatalogusSerializer(serializers.Serializer):
 
 class ReferentieprocesSerializer(serializers.Serializer):
     naam = serializers.CharField(max_length=80, allow_blank=True)
-    link = serializers.URLField(max_length=200, required=False, allow_blank=True)
+    link = LeegOfUrlField(max_length=200, required=False, allow_blank=True)
 
 
 class ZaaktypeSerializer(serializers.Serializer):
@@ -129,7 +141,7 @@ class ZaaktypeSerializer(serializers.Serializer):
     productenOfDiensten = serializers.ListField(
         source="producten_of_diensten", child=serializers.URLField(max_length=1000)
     )
-    selectielijstProcestype = serializers.URLField(
+    selectielijstProcestype = LeegOfUrlField(
         source="selectielijst_procestype", max_length=200, required=False, allow_blank=True
     )
     referentieproces = serializers.SerializerMethodField()
@@ -339,9 +351,9 @@ class BrondatumArchiefprocedureSerializer(serializers.Serializer):
 class ResultaattypeSerializer(_OnderdeelSerializer):
     resource = "resultaattypen"
     omschrijving = serializers.CharField(max_length=30)
-    resultaattypeomschrijving = serializers.URLField(max_length=1000)
+    resultaattypeomschrijving = LeegOfUrlField(max_length=1000, allow_blank=True)
     omschrijvingGeneriek = serializers.CharField(source="omschrijving_generiek", read_only=True)
-    selectielijstklasse = serializers.URLField(max_length=1000)
+    selectielijstklasse = LeegOfUrlField(max_length=1000, allow_blank=True)
     toelichting = serializers.CharField(required=False, allow_blank=True)
     archiefnominatie = serializers.ChoiceField(choices=Archiefnominatie.choices)
     archiefactietermijn = DuurField(required=False, allow_blank=True, allow_null=True)
@@ -394,7 +406,9 @@ class InformatieobjecttypeSerializer(serializers.Serializer):
     omschrijving = serializers.CharField(read_only=True)
     vertrouwelijkheidaanduiding = serializers.CharField(read_only=True)
     beginGeldigheid = serializers.DateField(source="begin_geldigheid", read_only=True)
-    eindeGeldigheid = serializers.DateField(source="einde_geldigheid", read_only=True)
+    eindeGeldigheid = serializers.DateField(
+        source="einde_geldigheid", read_only=True, allow_null=True
+    )
     concept = serializers.BooleanField(read_only=True)
     zaaktypen = serializers.SerializerMethodField()
     zaaktypeIdentificaties = serializers.SerializerMethodField()

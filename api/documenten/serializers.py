@@ -76,7 +76,7 @@ class EnkelvoudigInformatieObjectSerializer(serializers.Serializer):
     beginRegistratie = serializers.DateTimeField(source="aangemaakt", read_only=True)
     bestandsnaam = serializers.CharField(max_length=255, required=False, allow_blank=True)
     inhoud = serializers.SerializerMethodField()
-    bestandsomvang = serializers.IntegerField(read_only=True)
+    bestandsomvang = serializers.IntegerField(read_only=True, allow_null=True)
     link = NietOndersteund(leeg="", schema={"type": "string"})
     beschrijving = serializers.CharField(max_length=1000, required=False, allow_blank=True)
     ontvangstdatum = serializers.DateField(required=False, allow_null=True)

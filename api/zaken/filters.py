@@ -6,9 +6,10 @@ apply to one and the same rol (e.g. initiator AND this BSN). "Zaken by BSN" is a
 from __future__ import annotations
 
 import copy
+import re
 
 from django.db.models import Exists, OuterRef, Q
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiParameter, extend_schema_field
 from rest_framework import serializers
 
 from api.fields import CATALOGI, parse_url
@@ -36,14 +37,22 @@ class CsvField(serializers.ListField):
 
 
 class UriField(serializers.CharField):
-    """A URL of one of our own resources; checked by `parse_url` (any host, also an intranet
-    name without a dot)."""
+    """A URL (any host, also an intranet name without a dot)."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 1000)
         super().__init__(**kwargs)
 
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if not re.fullmatch(r"https?://[^\s/]+(/\S*)?", value):
+            raise serializers.ValidationError(
+                "Geef een volledige URL (http:// of https://).", code="invalid"
+            )
+        return value
 
+
+@extend_schema_field({"type": "string", "format": "uri"})
 class ZaaktypeUrlField(serializers.Field):
     """The URL of a zaaktype; validated to its uuid."""
 

@@ -10,6 +10,7 @@ from api.fields import (
     CATALOGI,
     DOCUMENTEN,
     ZAKEN,
+    LeegOfUrlField,
     NietOndersteund,
     RefField,
     SelfUrlField,
@@ -85,7 +86,7 @@ class ZaakSerializer(serializers.Serializer):
         source="verantwoordelijke_organisatie", max_length=9
     )
     startdatum = serializers.DateField()
-    einddatum = serializers.DateField(read_only=True)
+    einddatum = serializers.DateField(read_only=True, allow_null=True)
     einddatumGepland = serializers.DateField(
         source="einddatum_gepland", required=False, allow_null=True
     )
@@ -93,7 +94,7 @@ class ZaakSerializer(serializers.Serializer):
         source="uiterlijke_einddatum_afdoening", required=False, allow_null=True
     )
     publicatiedatum = serializers.DateField(required=False, allow_null=True)
-    communicatiekanaal = serializers.URLField(max_length=1000, required=False, allow_blank=True)
+    communicatiekanaal = LeegOfUrlField(max_length=1000, required=False, allow_blank=True)
     productenOfDiensten = serializers.ListField(
         source="producten_of_diensten",
         child=serializers.URLField(max_length=1000),
@@ -110,7 +111,7 @@ class ZaakSerializer(serializers.Serializer):
     zaakgeometrie = NietOndersteund(leeg=None, schema={"type": "object", "nullable": True})
     verlenging = serializers.SerializerMethodField()
     opschorting = serializers.SerializerMethodField()
-    selectielijstklasse = serializers.URLField(max_length=1000, required=False, allow_blank=True)
+    selectielijstklasse = LeegOfUrlField(max_length=1000, required=False, allow_blank=True)
     hoofdzaak = RefField(
         root=ZAKEN,
         resource="zaken",
@@ -154,7 +155,10 @@ class ZaakSerializer(serializers.Serializer):
             "nullable": True,
             "properties": {
                 "reden": {"type": "string", "maxLength": 200},
-                "duur": {"type": "string", "format": "duration"},
+                "duur": {
+                    "type": "string",
+                    "description": "ISO-8601-duur, bijvoorbeeld P2W; leeg zonder verlenging.",
+                },
             },
         }
     )

@@ -4,6 +4,7 @@ API selectors read (limited to the application's autorisaties), `zaken.services`
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
@@ -786,7 +787,7 @@ class ResultaatViewSet(ZakenViewSet):
 
 # --- zaakeigenschappen ------------------------------------------------------------------------
 ZAAK_UUID = OpenApiParameter(
-    name="zaak_uuid", type=str, location=OpenApiParameter.PATH, required=True
+    name="zaak_uuid", type=OpenApiTypes.UUID, location=OpenApiParameter.PATH, required=True
 )
 
 
