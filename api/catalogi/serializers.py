@@ -161,8 +161,10 @@ class ZaaktypeSerializer(serializers.Serializer):
     deelzaaktypeIdentificaties = serializers.SerializerMethodField()
     gerelateerdeZaaktypen = serializers.SerializerMethodField()
     beginGeldigheid = serializers.DateField(source="begin_geldigheid")
-    eindeGeldigheid = serializers.DateField(source="einde_geldigheid", allow_null=True)
-    versiedatum = serializers.DateField()
+    eindeGeldigheid = serializers.DateField(
+        source="einde_geldigheid", allow_null=True, required=False
+    )
+    versiedatum = serializers.DateField(required=False)
     concept = serializers.BooleanField(read_only=True)
 
     @extend_schema_field(STR_LIST)
@@ -279,6 +281,11 @@ class ZaaktypeWriteSerializer(ZaaktypeSerializer):
                 values[veld] = ""
         if "referentieproces" in data:
             values["referentieproces_naam"] = (data["referentieproces"] or {}).get("naam", "")
+        if self.instance is None:
+            # Zaakstroom's own attributes that the standard does not know: sensible starting
+            # values, to be refined in the admin before publishing.
+            values.setdefault("versiedatum", values.get("begin_geldigheid"))
+            values.setdefault("publiek_omschrijving", values.get("omschrijving", "")[:120])
         return values
 
 

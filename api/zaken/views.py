@@ -919,6 +919,16 @@ class ZaakEigenschapViewSet(ZakenViewSet):
         tags=["zaakinformatieobjecten"],
         parameters=[AUDIT_TOELICHTING],
     ),
+    update=extend_schema(
+        summary="Wijzig titel of beschrijving van de koppeling (zaak en document blijven).",
+        tags=["zaakinformatieobjecten"],
+        parameters=[AUDIT_TOELICHTING],
+    ),
+    partial_update=extend_schema(
+        summary="Wijzig titel of beschrijving van de koppeling (zaak en document blijven).",
+        tags=["zaakinformatieobjecten"],
+        parameters=[AUDIT_TOELICHTING],
+    ),
     destroy=extend_schema(
         summary="Ontkoppel een document van een zaak.",
         tags=["zaakinformatieobjecten"],
@@ -933,6 +943,8 @@ class ZaakInformatieObjectViewSet(ZakenViewSet):
         "list": LEZEN,
         "retrieve": LEZEN,
         "create": ["zaken.aanmaken", "zaken.bijwerken", "zaken.geforceerd-bijwerken"],
+        "update": BIJWERKEN,
+        "partial_update": BIJWERKEN,
         "destroy": [*BIJWERKEN, "zaken.verwijderen"],
     }
     query_params = {"list": {"zaak", "informatieobject"}}
@@ -973,6 +985,35 @@ class ZaakInformatieObjectViewSet(ZakenViewSet):
         )
         obj = selectors.get_or_404(self.get_queryset(), link.uuid)
         return self.created(self.get_serializer(obj).data)
+
+    @atomic
+    def update(self, request, uuid=None, partial=False):
+        obj = selectors.get_or_404(self.get_queryset(), uuid, "zaakinformatieobject")
+        serializer = self.get_serializer(obj, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        if ("zaak" in data and data["zaak"].pk != obj.zaak_id) or (
+            "document" in data and data["document"].pk != obj.document_id
+        ):
+            raise serializers.ValidationError(
+                {
+                    "nonFieldErrors": [
+                        "De zaak en het informatieobject van een koppeling wijzigen niet "
+                        "(zrc-004); maak een nieuwe koppeling."
+                    ]
+                }
+            )
+        services.zaakdocument_update(
+            actor=self.actor,
+            zaakdocument=obj,
+            titel=data.get("titel"),
+            beschrijving=data.get("beschrijving"),
+        )
+        fresh = selectors.get_or_404(self.get_queryset(), uuid)
+        return self.detail_response(self.get_serializer(fresh).data)
+
+    def partial_update(self, request, uuid=None):
+        return self.update(request, uuid=uuid, partial=True)
 
     @atomic
     def destroy(self, request, uuid=None):

@@ -142,3 +142,19 @@ def test_documents_are_limited_to_the_clients_informatieobjecttype(
     assert titels == ["Openbaar"]
     oio = client.get(f"{DOCUMENTEN}/objectinformatieobjecten").json()
     assert len(oio) == 1 and oio[0]["objectType"] == "zaak"
+
+
+def test_a_zaakinformatieobject_changes_title_but_not_its_zaak(api, zaaktype, system):
+    from zaken import services
+
+    zaak = ZaakFactory(zaaktype=zaaktype)
+    ander = ZaakFactory(zaaktype=zaaktype)
+    link = services.document_add(
+        actor=system, zaak=zaak, informatieobjecttype=_iot(zaaktype), titel="Oud", inhoud=PDF
+    )
+    zio = url(ZAKEN, "zaakinformatieobjecten", link)
+    response = api.patch(zio, {"titel": "Nieuwe titel"}, format="json")
+    assert response.status_code == 200 and response.json()["titel"] == "Nieuwe titel"
+    response = api.patch(zio, {"zaak": url(ZAKEN, "zaken", ander)}, format="json")
+    assert response.status_code == 400
+    assert "zrc-004" in response.json()["invalidParams"][0]["reason"]

@@ -18,6 +18,7 @@ from .documenten import (
     document_inhoud_controleren,
     zaakdocument_add,
     zaakdocument_remove,
+    zaakdocument_update,
 )
 from .zaken import (
     Betrokkene,
@@ -67,6 +68,7 @@ __all__ = [
     "zaak_verlengen",
     "zaakdocument_add",
     "zaakdocument_remove",
+    "zaakdocument_update",
     "zaakeigenschap_delete",
     "zaakeigenschap_set",
     "zaaktype_correct",

@@ -375,3 +375,34 @@ def zaakdocument_remove(*, actor: Actor, zaakdocument: ZaakDocument, reden: str 
         oud={"document": zaakdocument.document.titel},
     )
     zaakdocument.delete()
+
+
+@transaction.atomic
+def zaakdocument_update(
+    *, actor: Actor, zaakdocument: ZaakDocument, titel: str | None = None, beschrijving=None
+) -> ZaakDocument:
+    """Change the title or description of a document's link to a zaak (zrc-004: the zaak and
+    the document of the link never change)."""
+    from zaken.services.zaken import _lock, _require_open
+
+    zaak = _lock(zaakdocument.zaak)
+    require(actor, "zaken.bijwerken", zaak=zaak)
+    _require_open(zaak, actor)
+    oud = {"titel": zaakdocument.titel, "beschrijving": zaakdocument.beschrijving}
+    if titel is not None:
+        titel = titel.strip()
+        if len(titel) > 200:
+            raise DomainError("De titel mag hoogstens 200 tekens lang zijn.", field="titel")
+        zaakdocument.titel = titel
+    if beschrijving is not None:
+        zaakdocument.beschrijving = beschrijving
+    zaakdocument.save(update_fields=["titel", "beschrijving"])
+    audit_log(
+        actor,
+        actie=AuditRecord.Actie.WIJZIGEN,
+        obj=zaakdocument,
+        zaak=zaak,
+        oud=oud,
+        nieuw={"titel": zaakdocument.titel, "beschrijving": zaakdocument.beschrijving},
+    )
+    return zaakdocument
