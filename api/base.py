@@ -94,6 +94,14 @@ CONTENT_CRS = OpenApiParameter(
     description="Het 'Coordinate Reference System' (CRS) van de geometrie in de vraag. Alleen "
     "EPSG:4326 (WGS84) wordt ondersteund.",
 )
+CONTENT_CRS_OPTIONAL = OpenApiParameter(
+    name="Content-Crs",
+    type=str,
+    location=OpenApiParameter.HEADER,
+    required=False,
+    enum=[CRS],
+    description="Zonder inhoud niet nodig; meegestuurd moet het EPSG:4326 zijn.",
+)
 IF_NONE_MATCH = OpenApiParameter(
     name="If-None-Match",
     type=str,
@@ -201,6 +209,12 @@ class ZgwViewSet(viewsets.GenericViewSet):
             if value.strip() != CRS:
                 raise exceptions.NotAcceptable(
                     "Alleen 'Accept-Crs: EPSG:4326' wordt ondersteund.", code="crs-not-supported"
+                )
+        if self.action in self.accept_crs_actions and self.action not in self.content_crs_actions:
+            value = request.headers.get("Content-Crs")
+            if value is not None and value.strip() != CRS:
+                raise exceptions.UnsupportedMediaType(
+                    value, detail="Alleen 'Content-Crs: EPSG:4326' wordt ondersteund."
                 )
         if self.action in self.content_crs_actions:
             value = request.headers.get("Content-Crs")

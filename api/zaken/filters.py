@@ -259,7 +259,7 @@ ZaakZoekBodySerializer = _serializer_class(True)
 
 
 def query_parameters() -> list[OpenApiParameter]:
-    from api.base import ACCEPT_CRS, CONTENT_CRS
+    from api.base import ACCEPT_CRS, CONTENT_CRS_OPTIONAL
 
     params = []
     for name, (field, _lookup, description) in FILTERS.items():
@@ -294,7 +294,7 @@ def query_parameters() -> list[OpenApiParameter]:
                 enum=enum,
             )
         )
-    return [*params, ACCEPT_CRS, CONTENT_CRS]
+    return [*params, ACCEPT_CRS, CONTENT_CRS_OPTIONAL]
 
 
 def validate(data, *, zoek: bool = False) -> dict:

@@ -15,6 +15,7 @@ from api.base import (
     ACCEPT_CRS,
     AUDIT_TOELICHTING,
     CONTENT_CRS,
+    CONTENT_CRS_OPTIONAL,
     IF_NONE_MATCH,
     ZgwViewSet,
     atomic,
@@ -137,7 +138,7 @@ def _proces_actie(summary: str, request_serializer):
     retrieve=extend_schema(
         summary="Een specifieke zaak opvragen.",
         tags=["zaken"],
-        parameters=[IF_NONE_MATCH, ACCEPT_CRS, CONTENT_CRS],
+        parameters=[IF_NONE_MATCH, ACCEPT_CRS, CONTENT_CRS_OPTIONAL],
     ),
     create=extend_schema(
         summary="Maak een zaak aan.",

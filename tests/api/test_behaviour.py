@@ -50,6 +50,11 @@ def test_accept_crs_and_content_crs(alle_rechten, zaaktype):
     assert wrong.status_code == 406
     ok = client.get(url(ZAKEN, "zaken", zaak), HTTP_ACCEPT_CRS="EPSG:4326")
     assert ok.status_code == 200 and ok["Content-Crs"] == "EPSG:4326"
+    # Without a body Content-Crs is not needed, but when sent it must be EPSG:4326.
+    wrong_on_get = client.get(
+        url(ZAKEN, "zaken", zaak), HTTP_ACCEPT_CRS="EPSG:4326", HTTP_CONTENT_CRS=""
+    )
+    assert wrong_on_get.status_code == 415
 
     no_content_crs = client.patch(
         url(ZAKEN, "zaken", zaak), {"omschrijving": "x"}, format="json", HTTP_ACCEPT_CRS="EPSG:4326"
