@@ -121,6 +121,7 @@ class ZgwAutoSchema(AutoSchema):
         if action in getattr(self.view, "accept_crs_actions", set()):
             errors["406"] = FoutSerializer
             errors["412"] = FoutSerializer
+            errors["415"] = FoutSerializer  # a Content-Crs other than EPSG:4326
         if action in getattr(self.view, "content_crs_actions", set()):
             errors["412"] = FoutSerializer
             errors["415"] = FoutSerializer

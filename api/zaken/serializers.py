@@ -40,6 +40,19 @@ def _request(serializer):
     return serializer.context.get("request")
 
 
+def _related_uuid(zaak, naam: str):
+    """The uuid of a related object: annotated by the list selector (`<naam>_uuid`), else
+    read through the relation."""
+    annotated = f"{naam}_uuid"
+    if annotated in zaak.__dict__:
+        return zaak.__dict__[annotated]
+    try:
+        related = getattr(zaak, naam)
+    except Zaak.resultaat.RelatedObjectDoesNotExist:
+        return None
+    return related.uuid if related is not None else None
+
+
 def zaakeigenschap_url(request, zaak_uuid, uuid) -> str:
     return build_url(request, ZAKEN, "zaken", zaak_uuid, "zaakeigenschappen", uuid)
 
@@ -78,9 +91,7 @@ class ZaakSerializer(serializers.Serializer):
     bronorganisatie = serializers.CharField(max_length=9)
     omschrijving = serializers.CharField(max_length=80, required=False, allow_blank=True)
     toelichting = serializers.CharField(max_length=1000, required=False, allow_blank=True)
-    zaaktype = RefField(
-        root=CATALOGI, resource="zaaktypen", queryset=Zaaktype.objects.all(), soort="zaaktype"
-    )
+    zaaktype = serializers.SerializerMethodField()
     registratiedatum = serializers.DateField(required=False)
     verantwoordelijkeOrganisatie = serializers.CharField(
         source="verantwoordelijke_organisatie", max_length=9
@@ -112,21 +123,14 @@ class ZaakSerializer(serializers.Serializer):
     verlenging = serializers.SerializerMethodField()
     opschorting = serializers.SerializerMethodField()
     selectielijstklasse = LeegOfUrlField(max_length=1000, required=False, allow_blank=True)
-    hoofdzaak = RefField(
-        root=ZAKEN,
-        resource="zaken",
-        queryset=Zaak.objects.all(),
-        soort="zaak",
-        required=False,
-        allow_null=True,
-    )
+    hoofdzaak = serializers.SerializerMethodField()
     deelzaken = UrlListField(root=ZAKEN, resource="zaken")
     relevanteAndereZaken = NietOndersteund(
         leeg=list, schema={"type": "array", "items": {"type": "object"}}
     )
     eigenschappen = serializers.SerializerMethodField()
     rollen = UrlListField(root=ZAKEN, resource="rollen")
-    status = UrlField(root=ZAKEN, resource="statussen", allow_null=True)
+    status = serializers.SerializerMethodField()
     zaakinformatieobjecten = UrlListField(
         root=ZAKEN, resource="zaakinformatieobjecten", source="zaakdocumenten"
     )
@@ -188,17 +192,27 @@ class ZaakSerializer(serializers.Serializer):
     def get_zaakobjecten(self, obj) -> list:
         return []
 
+    @extend_schema_field({"type": "string", "format": "uri", "maxLength": 1000})
+    def get_zaaktype(self, obj) -> str:
+        return build_url(_request(self), CATALOGI, "zaaktypen", _related_uuid(obj, "zaaktype"))
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_hoofdzaak(self, obj):
+        key = _related_uuid(obj, "hoofdzaak")
+        return build_url(_request(self), ZAKEN, "zaken", key) if key else None
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True, "readOnly": True})
+    def get_status(self, obj):
+        key = _related_uuid(obj, "status")
+        return build_url(_request(self), ZAKEN, "statussen", key) if key else None
+
     @extend_schema_field({"type": "string", "format": "uri", "nullable": True, "readOnly": True})
     def get_resultaat(self, obj):
-        try:
-            resultaat = obj.resultaat
-        except Zaak.resultaat.RelatedObjectDoesNotExist:
-            return None
-        return build_url(_request(self), ZAKEN, "resultaten", resultaat.uuid)
+        key = _related_uuid(obj, "resultaat")
+        return build_url(_request(self), ZAKEN, "resultaten", key) if key else None
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
-        data["zaaktype"] = build_url(_request(self), CATALOGI, "zaaktypen", instance.zaaktype.uuid)
         data["archiefnominatie"] = instance.archiefnominatie or None
         # No geometry is kept: the key is left out rather than null, which the standard's
         # schema (allOf GeoJSONGeometry) does not allow.
@@ -211,6 +225,17 @@ class ZaakWriteSerializer(ZaakSerializer):
     are carried out by the services: opschorten / hervatten and verlengen (once, within the
     zaaktype's verlengingstermijn)."""
 
+    zaaktype = RefField(
+        root=CATALOGI, resource="zaaktypen", queryset=Zaaktype.objects.all(), soort="zaaktype"
+    )
+    hoofdzaak = RefField(
+        root=ZAKEN,
+        resource="zaken",
+        queryset=Zaak.objects.all(),
+        soort="zaak",
+        required=False,
+        allow_null=True,
+    )
     verlenging = VerlengingSerializer(required=False, allow_null=True)
     opschorting = OpschortingSerializer(required=False, allow_null=True)
 
