@@ -2,7 +2,7 @@
 go through `api.services` (validated, audited)."""
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 
 from api import services
@@ -16,6 +16,9 @@ def _actor(request):
 
 
 class AutorisatieForm(forms.ModelForm):
+    """Checks the rules of the Autorisaties API on the form (ac-003), with the message on the
+    field; the service checks them again when saving."""
+
     scopes = forms.MultipleChoiceField(
         choices=[(scope, scope) for scopes in SCOPES.values() for scope in scopes],
         widget=forms.CheckboxSelectMultiple,
@@ -32,10 +35,47 @@ class AutorisatieForm(forms.ModelForm):
             "max_vertrouwelijkheidaanduiding",
         ]
 
+    def clean(self):
+        data = super().clean()
+        if self.errors or data.get("DELETE"):
+            return data
+        kandidaat = Autorisatie(
+            component=data.get("component"),
+            scopes=list(data.get("scopes") or []),
+            zaaktype=data.get("zaaktype"),
+            informatieobjecttype=data.get("informatieobjecttype"),
+            max_vertrouwelijkheidaanduiding=data.get("max_vertrouwelijkheidaanduiding") or "",
+        )
+        try:
+            services.autorisatie_controleren(kandidaat)
+        except DomainError as exc:
+            veld = exc.field if exc.field in self.fields else None
+            raise ValidationError({veld: exc.message} if veld else exc.message) from exc
+        return data
+
+
+class AutorisatieFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if not self.instance.heeft_alle_autorisaties:
+            return
+        blijvend = [
+            f
+            for f in self.forms
+            if f.has_changed() or f.instance.pk
+            if not self._should_delete_form(f)
+        ]
+        if blijvend:
+            raise ValidationError(
+                "Een applicatie met alle autorisaties heeft geen losse autorisaties (ac-002). "
+                "Verwijder ze, of zet 'heeft alle autorisaties' uit."
+            )
+
 
 class AutorisatieInline(admin.StackedInline):
     model = Autorisatie
     form = AutorisatieForm
+    formset = AutorisatieFormSet
     extra = 0
     autocomplete_fields = ["zaaktype"]
 
@@ -61,21 +101,15 @@ class ApplicatieAdmin(admin.ModelAdmin):
     inlines = [AutorisatieInline]
 
     def save_model(self, request, obj, form, change):
-        try:
-            services.applicatie_save(actor=_actor(request), applicatie=obj)
-        except DomainError as exc:
-            raise ValidationError(exc.message) from exc
+        services.applicatie_save(actor=_actor(request), applicatie=obj)
 
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
-        try:
-            for obj in formset.deleted_objects:
+        for obj in formset.deleted_objects:
+            if obj.pk and Autorisatie.objects.filter(pk=obj.pk).exists():
                 services.autorisatie_delete(actor=_actor(request), autorisatie=obj)
-            for obj in instances:
-                services.autorisatie_save(actor=_actor(request), autorisatie=obj)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-            raise ValidationError(exc.message) from exc
+        for obj in instances:
+            services.autorisatie_save(actor=_actor(request), autorisatie=obj)
 
     def delete_model(self, request, obj):
         for autorisatie in obj.autorisaties.all():

@@ -46,17 +46,11 @@ def applicatie_save(*, actor: Actor, applicatie: Applicatie) -> Applicatie:
     _require_beheer(actor)
     _check_applicatie(applicatie)
     nieuw = applicatie.pk is None
-    if (
-        not nieuw
-        and applicatie.heeft_alle_autorisaties
-        and Autorisatie.objects.filter(applicatie=applicatie).exists()
-    ):
-        raise DomainError(
-            "Een applicatie met alle autorisaties heeft geen losse autorisaties (ac-002). "
-            "Verwijder die eerst, of zet 'heeft alle autorisaties' uit.",
-            field="heeft_alle_autorisaties",
-        )
     applicatie.save()
+    if applicatie.heeft_alle_autorisaties:
+        # ac-002: all rights and separate autorisaties exclude each other; all rights win.
+        for autorisatie in Autorisatie.objects.filter(applicatie=applicatie):
+            autorisatie_delete(actor=actor, autorisatie=autorisatie)
     audit_log(
         actor,
         actie=A.AANMAKEN if nieuw else A.WIJZIGEN,
@@ -69,6 +63,12 @@ def applicatie_save(*, actor: Actor, applicatie: Applicatie) -> Applicatie:
         },
     )
     return applicatie
+
+
+def autorisatie_controleren(autorisatie: Autorisatie) -> None:
+    """Raise a DomainError naming the field when the autorisatie breaks ac-003 (also used by
+    the admin form, so the functioneel beheerder sees the message on the field)."""
+    _check_autorisatie(autorisatie)
 
 
 def _check_autorisatie(autorisatie: Autorisatie) -> None:

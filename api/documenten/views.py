@@ -21,6 +21,7 @@ from api.base import AUDIT_TOELICHTING, IF_NONE_MATCH, ZgwViewSet, atomic
 from api.documenten import serializers as s
 from api.fields import ZAKEN, parse_url
 from core.audit import audit_log, audit_read
+from core.errors import NotFound
 from core.models import AuditRecord
 from zaken import services
 
@@ -149,7 +150,7 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
     def download(self, request, uuid=None):
         obj = selectors.get_or_404(self.get_queryset(), uuid, "document")
         if not obj.inhoud:
-            return Response(status=404)
+            raise NotFound("Dit document heeft geen inhoud.")
         audit_log(
             self.actor,
             actie=AuditRecord.Actie.DOWNLOADEN,
