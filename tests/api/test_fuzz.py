@@ -4,11 +4,16 @@ answer: no 5xx, a documented status code and content type, documented headers, a
 conforms to the schema. `make test` runs a few examples per operation; `make api-fuzz` runs
 more (API_FUZZ_EXAMPLES, default 60). The figures are in docs/api.md."""
 
+import json
 import os
+import time
+from collections import Counter
+from pathlib import Path
 
 import pytest
 import schemathesis
 import yaml
+from django.conf import settings as settings_module
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -83,8 +88,35 @@ def fuzz_headers(db):
         request_finished.connect(close_old_connections)
 
 
+STATUS_COUNTS: Counter = Counter()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _summary():
+    """Write how many requests were made and what they answered (var/api-fuzz.json)."""
+    started = time.monotonic()
+    yield
+    if not STATUS_COUNTS:
+        return
+    path = Path(settings_module.BASE_DIR) / "var" / "api-fuzz.json"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(
+        json.dumps(
+            {
+                "examples_per_operation": EXAMPLES,
+                "coverage_phase": FULL,
+                "requests": sum(STATUS_COUNTS.values()),
+                "by_status": dict(sorted(STATUS_COUNTS.items())),
+                "seconds": round(time.monotonic() - started),
+            },
+            indent=2,
+        )
+    )
+
+
 def _run(case, headers):
-    case.call_and_validate(headers=headers, checks=CHECKS)
+    response = case.call_and_validate(headers=headers, checks=CHECKS)
+    STATUS_COUNTS[str(response.status_code)] += 1
 
 
 @pytest.mark.django_db
