@@ -246,11 +246,7 @@ class ZaakViewSet(ZakenViewSet):
         hoofdzaak = data.get("hoofdzaak")
         if hoofdzaak is not None:
             self.zaak_uit_body(hoofdzaak)
-        if data.get("archiefstatus", "nog_te_archiveren") != "nog_te_archiveren":
-            raise serializers.ValidationError(
-                {"archiefstatus": ["Een nieuwe zaak heeft archiefstatus 'nog_te_archiveren'."]}
-            )
-        extra = {k: data[k] for k in self.EXTRA if k in data}
+        extra = {k: data[k] for k in (*self.EXTRA, "archiefstatus") if k in data}
         if extra.get("archiefnominatie") is None:
             extra.pop("archiefnominatie", None)
         zaak = services.zaak_create(

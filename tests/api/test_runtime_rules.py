@@ -278,3 +278,19 @@ def test_delete_removes_the_zaak_and_its_parts(api, zaaktype):
     assert api.delete(url(ZAKEN, "zaken", zaak)).status_code == 204
     assert api.get(url(ZAKEN, "zaken", zaak)).status_code == 404
     assert api.get(url(ZAKEN, "statussen", status)).status_code == 404
+
+
+def test_a_new_zaak_is_not_archived_yet(api, zaaktype):
+    response = api.post(
+        f"{ZAKEN}/zaken",
+        {
+            "zaaktype": url(CATALOGI, "zaaktypen", zaaktype),
+            "bronorganisatie": "002220647",
+            "verantwoordelijkeOrganisatie": "002220647",
+            "startdatum": "2026-03-02",
+            "archiefstatus": "gearchiveerd",
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "archiefstatus"

@@ -293,6 +293,15 @@ def zaak_create(
 
     extra = dict(extra or {})
     producten_of_diensten_controleren(zaaktype, extra.get("producten_of_diensten"))
+    if extra.get("archiefstatus", Zaak.Archiefstatus.NOG_TE_ARCHIVEREN) != (
+        Zaak.Archiefstatus.NOG_TE_ARCHIVEREN
+    ):
+        # zrc-022: a zaak is archived after it was closed, never at registration.
+        raise DomainError(
+            "Een nieuwe zaak heeft archiefstatus 'nog_te_archiveren'.",
+            code="archiefstatus",
+            field="archiefstatus",
+        )
     zaak = Zaak(
         identificatie=identificatie,
         bronorganisatie=bronorganisatie,
