@@ -52,3 +52,13 @@ bench-quick: install
 
 clean:
 	rm -rf $(VENV) var db.sqlite3
+
+# --- API (issue 8) ------------------------------------------------------------------------------
+.PHONY: schema api-fuzz
+
+schema: install
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py api_schema
+
+# Schemathesis against the committed schemas, every operation, more examples than `make test`.
+api-fuzz: install
+	API_FUZZ_FULL=1 API_FUZZ_EXAMPLES=$${API_FUZZ_EXAMPLES:-60} $(BIN)/pytest -q -p no:cacheprovider tests/api/test_fuzz.py

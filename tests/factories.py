@@ -359,3 +359,28 @@ class TerugbelverzoekFactory(DjangoModelFactory):
 
         actor = kwargs.pop("actor", None) or Actor.system("test")
         return terugbelverzoek_send(actor=actor, **kwargs)
+
+
+# --- api (ZGW applications) -------------------------------------------------------------------
+class ApplicatieFactory(DjangoModelFactory):
+    """An API application. `heeft_alle_autorisaties=True` for all rights, else add
+    AutorisatieFactory rows."""
+
+    class Meta:
+        model = "api.Applicatie"
+        django_get_or_create = ("client_id",)
+
+    label = factory.Sequence(lambda n: f"Applicatie {n}")
+    client_id = factory.Sequence(lambda n: f"applicatie-{n}")
+    secret = factory.Sequence(lambda n: f"geheim-van-applicatie-{n}-voor-de-tests")
+    heeft_alle_autorisaties = False
+
+
+class AutorisatieFactory(DjangoModelFactory):
+    class Meta:
+        model = "api.Autorisatie"
+
+    applicatie = factory.SubFactory(ApplicatieFactory)
+    component = "zrc"
+    scopes = factory.LazyFunction(lambda: ["zaken.lezen"])
+    max_vertrouwelijkheidaanduiding = Vertrouwelijkheid.ZEER_GEHEIM

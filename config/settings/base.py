@@ -248,3 +248,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Zaakstroom API",
     "VERSION": "1.0.0",
 }
+
+# ZGW API's (api/): a JWT is accepted this many seconds after its `iat`, with some leeway for
+# clock differences between the client and Zaakstroom.
+ZGW_JWT_EXPIRY = env.int("ZGW_JWT_EXPIRY", default=3600)
+ZGW_JWT_LEEWAY = env.int("ZGW_JWT_LEEWAY", default=30)

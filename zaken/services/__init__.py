@@ -3,6 +3,8 @@
 audit record, and publishes its domain event inside that transaction."""
 
 from .catalogus import (
+    catalogus_onderdeel_add,
+    catalogus_onderdeel_delete,
     informatieobjecttype_publish,
     zaaktype_correct,
     zaaktype_create,
@@ -10,7 +12,14 @@ from .catalogus import (
     zaaktype_publish,
     zaaktype_update,
 )
-from .documenten import document_add, document_inhoud_controleren, zaakdocument_add
+from .documenten import (
+    document_add,
+    document_create,
+    document_inhoud_controleren,
+    zaakdocument_add,
+    zaakdocument_remove,
+    zaakdocument_update,
+)
 from .zaken import (
     Betrokkene,
     notitie_add,
@@ -24,16 +33,21 @@ from .zaken import (
     zaak_opschorten,
     zaak_politiek_gevoelig_set,
     zaak_reopen,
+    zaak_resultaat_delete,
     zaak_resultaat_set,
     zaak_status_set,
     zaak_update,
     zaak_verlengen,
+    zaakeigenschap_delete,
     zaakeigenschap_set,
 )
 
 __all__ = [
     "Betrokkene",
+    "catalogus_onderdeel_add",
+    "catalogus_onderdeel_delete",
     "document_add",
+    "document_create",
     "document_inhoud_controleren",
     "informatieobjecttype_publish",
     "notitie_add",
@@ -47,11 +61,15 @@ __all__ = [
     "zaak_opschorten",
     "zaak_politiek_gevoelig_set",
     "zaak_reopen",
+    "zaak_resultaat_delete",
     "zaak_resultaat_set",
     "zaak_status_set",
     "zaak_update",
     "zaak_verlengen",
     "zaakdocument_add",
+    "zaakdocument_remove",
+    "zaakdocument_update",
+    "zaakeigenschap_delete",
     "zaakeigenschap_set",
     "zaaktype_correct",
     "zaaktype_create",

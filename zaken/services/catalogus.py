@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -271,3 +272,62 @@ def catalogus_onderdeel_wijzigbaar(zaaktype: Zaaktype) -> None:
             "Dit zaaktype is gepubliceerd; de onderdelen ervan kunnen niet meer worden gewijzigd.",
             code="non-concept-zaaktype",
         )
+
+
+ONDERDELEN = {
+    "statustype": "Statustype",
+    "resultaattype": "Resultaattype",
+    "roltype": "Roltype",
+    "eigenschap": "Eigenschap",
+}
+
+
+def _onderdeel_model(soort: str):
+    from zaken import models
+
+    if soort not in ONDERDELEN:
+        raise DomainError(f"Onbekend onderdeel van een zaaktype: {soort}.")
+    return getattr(models, ONDERDELEN[soort])
+
+
+@transaction.atomic
+def catalogus_onderdeel_add(*, actor: Actor, zaaktype: Zaaktype, soort: str, **values):
+    """Add a statustype, resultaattype, roltype or eigenschap to a concept zaaktype (the
+    admin's inlines and the Catalogi API both end here)."""
+    _require_beheer(actor)
+    zaaktype = _lock(zaaktype)
+    catalogus_onderdeel_wijzigbaar(zaaktype)
+    model = _onderdeel_model(soort)
+    obj = model(zaaktype=zaaktype, **values)
+    try:
+        obj.full_clean()
+    except ValidationError as exc:
+        veld, berichten = next(iter(exc.message_dict.items()))
+        raise DomainError(
+            berichten[0], field=None if veld == "__all__" else veld, code="invalid"
+        ) from exc
+    obj.save()
+    audit_log(
+        actor,
+        actie=A.AANMAKEN,
+        obj=obj,
+        nieuw={k: v for k, v in values.items() if isinstance(v, str | int | bool | list)},
+        toelichting=f"Bij zaaktype {zaaktype}",
+    )
+    return obj
+
+
+@transaction.atomic
+def catalogus_onderdeel_delete(*, actor: Actor, onderdeel) -> None:
+    """Remove a part of a concept zaaktype."""
+    _require_beheer(actor)
+    zaaktype = _lock(onderdeel.zaaktype)
+    catalogus_onderdeel_wijzigbaar(zaaktype)
+    audit_log(
+        actor,
+        actie=A.VERWIJDEREN,
+        obj=onderdeel,
+        oud={"omschrijving": str(onderdeel)},
+        toelichting=f"Bij zaaktype {zaaktype}",
+    )
+    onderdeel.delete()

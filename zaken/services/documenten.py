@@ -15,7 +15,7 @@ from django.utils import timezone
 from core import events
 from core.actor import Actor, Bron
 from core.audit import audit_log
-from core.errors import DomainError
+from core.errors import DomainError, NotAllowed
 from core.models import AuditRecord
 from zaken.models import Document, DocumentBron, Informatieobjecttype, Zaak, ZaakDocument
 from zaken.permissions import require
@@ -246,3 +246,163 @@ def zaakdocument_add(
     )
     events.publish("zaak.document_toegevoegd", zaak=zaak, zaakdocument=link, actor=actor)
     return link
+
+
+def _require_documentrecht(
+    actor: Actor, scope: str, informatieobjecttype: Informatieobjecttype, vertrouwelijkheid: str
+) -> None:
+    """Documents without a zaak are only made by API applications (Documenten API) and the
+    system; staff and requesters add documents to a zaak (`document_add`)."""
+    if actor.systeem:
+        return
+    if actor.autorisatie is not None and actor.autorisatie(
+        scope, informatieobjecttype, vertrouwelijkheid
+    ):
+        return
+    raise NotAllowed(
+        "U mag geen documenten van dit informatieobjecttype of deze vertrouwelijkheid aanmaken."
+    )
+
+
+@transaction.atomic
+def document_create(
+    *,
+    actor: Actor,
+    informatieobjecttype: Informatieobjecttype,
+    titel: str,
+    inhoud: File | bytes | None,
+    bronorganisatie: str,
+    auteur: str,
+    bestandsnaam: str = "",
+    beschrijving: str = "",
+    identificatie: str = "",
+    creatiedatum=None,
+    ontvangstdatum=None,
+    verzenddatum=None,
+    taal: str = "dut",
+    status: str = "",
+    vertrouwelijkheidaanduiding: str | None = None,
+    zichtbaar_voor_initiator: bool = False,
+) -> Document:
+    """Store a document that is not (yet) linked to a zaak (Documenten API). Its content is
+    checked like an upload; linking it to a zaak is `zaakdocument_add`."""
+    vertrouwelijkheid = (
+        vertrouwelijkheidaanduiding or informatieobjecttype.vertrouwelijkheidaanduiding
+    )
+    _require_documentrecht(actor, "documenten.aanmaken", informatieobjecttype, vertrouwelijkheid)
+    if informatieobjecttype.concept:
+        raise DomainError(
+            "Dit informatieobjecttype is nog een concept; kies een gepubliceerd type.",
+            code="informatieobjecttype-concept",
+            field="informatieobjecttype",
+        )
+    titel = (titel or "").strip()
+    if not titel:
+        raise DomainError("Geef het document een titel.", field="titel")
+    if len(titel) > 200:
+        raise DomainError("De titel mag hoogstens 200 tekens lang zijn.", field="titel")
+    if not (auteur or "").strip():
+        raise DomainError("Vul de auteur in.", field="auteur")
+    if inhoud is None:
+        raise DomainError(
+            "Stuur de inhoud van het document mee (base64 in 'inhoud').", field="inhoud"
+        )
+    if (
+        identificatie
+        and Document.objects.filter(
+            bronorganisatie=bronorganisatie, identificatie=identificatie
+        ).exists()
+    ):
+        raise DomainError(
+            "Deze identificatie is al in gebruik bij deze bronorganisatie.",
+            code="identificatie-niet-uniek",
+            field="identificatie",
+        )
+    if isinstance(inhoud, bytes):
+        inhoud = ContentFile(inhoud, name=bestandsnaam or "document")
+    formaat = document_inhoud_controleren(inhoud)
+    checksum, size = _checksum_and_size(inhoud)
+    user = actor.user if actor.user is not None and getattr(actor.user, "pk", None) else None
+    document = Document(
+        identificatie=identificatie,
+        bronorganisatie=bronorganisatie,
+        informatieobjecttype=informatieobjecttype,
+        titel=titel,
+        beschrijving=beschrijving,
+        auteur=auteur.strip()[:200],
+        creatiedatum=creatiedatum or timezone.localdate(),
+        ontvangstdatum=ontvangstdatum,
+        verzenddatum=verzenddatum,
+        taal=taal or "dut",
+        status=status,
+        formaat=formaat,
+        bestandsnaam=os.path.basename(bestandsnaam or "document")[:255],
+        bestandsomvang=size,
+        checksum=checksum,
+        vertrouwelijkheidaanduiding=vertrouwelijkheid,
+        bron=_bron_for(actor),
+        zichtbaar_voor_initiator=zichtbaar_voor_initiator,
+        aangemaakt_door=user,
+        aangemaakt_door_weergave=actor.display(),
+    )
+    if not document.identificatie:
+        document.identificatie = f"DOC-{timezone.localdate():%Y}-{document.uuid.hex[:12].upper()}"
+    document.inhoud.save(str(document.uuid), inhoud, save=False)
+    document.save()
+    audit_log(
+        actor,
+        actie=AuditRecord.Actie.AANMAKEN,
+        obj=document,
+        nieuw={"titel": titel, "formaat": formaat, "bytes": size, "sha256": checksum},
+    )
+    return document
+
+
+@transaction.atomic
+def zaakdocument_remove(*, actor: Actor, zaakdocument: ZaakDocument, reden: str = "") -> None:
+    """Unlink a document from a zaak; the document itself stays."""
+    from zaken.services.zaken import _lock, _require_open
+
+    zaak = _lock(zaakdocument.zaak)
+    require(actor, "zaken.bijwerken", zaak=zaak)
+    _require_open(zaak, actor)
+    audit_log(
+        actor,
+        actie=AuditRecord.Actie.VERWIJDEREN,
+        obj=zaakdocument,
+        zaak=zaak,
+        toelichting=reden,
+        oud={"document": zaakdocument.document.titel},
+    )
+    zaakdocument.delete()
+
+
+@transaction.atomic
+def zaakdocument_update(
+    *, actor: Actor, zaakdocument: ZaakDocument, titel: str | None = None, beschrijving=None
+) -> ZaakDocument:
+    """Change the title or description of a document's link to a zaak (zrc-004: the zaak and
+    the document of the link never change)."""
+    from zaken.services.zaken import _lock, _require_open
+
+    zaak = _lock(zaakdocument.zaak)
+    require(actor, "zaken.bijwerken", zaak=zaak)
+    _require_open(zaak, actor)
+    oud = {"titel": zaakdocument.titel, "beschrijving": zaakdocument.beschrijving}
+    if titel is not None:
+        titel = titel.strip()
+        if len(titel) > 200:
+            raise DomainError("De titel mag hoogstens 200 tekens lang zijn.", field="titel")
+        zaakdocument.titel = titel
+    if beschrijving is not None:
+        zaakdocument.beschrijving = beschrijving
+    zaakdocument.save(update_fields=["titel", "beschrijving"])
+    audit_log(
+        actor,
+        actie=AuditRecord.Actie.WIJZIGEN,
+        obj=zaakdocument,
+        zaak=zaak,
+        oud=oud,
+        nieuw={"titel": zaakdocument.titel, "beschrijving": zaakdocument.beschrijving},
+    )
+    return zaakdocument

@@ -292,6 +292,16 @@ def zaak_create(
         identificatie = _next_identificatie(bronorganisatie, startdatum.year)
 
     extra = dict(extra or {})
+    producten_of_diensten_controleren(zaaktype, extra.get("producten_of_diensten"))
+    if extra.get("archiefstatus", Zaak.Archiefstatus.NOG_TE_ARCHIVEREN) != (
+        Zaak.Archiefstatus.NOG_TE_ARCHIVEREN
+    ):
+        # zrc-022: a zaak is archived after it was closed, never at registration.
+        raise DomainError(
+            "Een nieuwe zaak heeft archiefstatus 'nog_te_archiveren'.",
+            code="archiefstatus",
+            field="archiefstatus",
+        )
     zaak = Zaak(
         identificatie=identificatie,
         bronorganisatie=bronorganisatie,
@@ -801,6 +811,8 @@ def zaak_update(*, actor: Actor, zaak: Zaak, reden: str = "", **changes) -> Zaak
         raise DomainError(
             "De omschrijving mag hoogstens 80 tekens lang zijn.", field="omschrijving"
         )
+    if "producten_of_diensten" in changes:
+        producten_of_diensten_controleren(zaak.zaaktype, changes["producten_of_diensten"])
     if (
         "vertrouwelijkheidaanduiding" in changes
         and changes["vertrouwelijkheidaanduiding"] not in Vertrouwelijkheid.values
@@ -1085,3 +1097,49 @@ def zaak_delete(*, actor: Actor, zaak: Zaak, reden: str = "") -> None:
     for deelzaak in zaak.deelzaken.all():
         zaak_delete(actor=actor, zaak=deelzaak, reden=reden)
     zaak.delete()
+
+
+@transaction.atomic
+def zaak_resultaat_delete(*, actor: Actor, resultaat: Resultaat) -> None:
+    """Remove the resultaat of an open zaak (a closed zaak keeps its resultaat unless forced)."""
+    zaak = _lock(resultaat.zaak)
+    require(actor, "zaken.bijwerken", zaak=zaak)
+    _require_open(zaak, actor)
+    audit_log(
+        actor,
+        actie=A.VERWIJDEREN,
+        obj=resultaat,
+        zaak=zaak,
+        oud={"resultaattype": resultaat.resultaattype.omschrijving},
+    )
+    resultaat.delete()
+
+
+@transaction.atomic
+def zaakeigenschap_delete(*, actor: Actor, zaakeigenschap: ZaakEigenschap) -> None:
+    zaak = _lock(zaakeigenschap.zaak)
+    require(actor, "zaken.bijwerken", zaak=zaak)
+    _require_open(zaak, actor)
+    audit_log(
+        actor,
+        actie=A.VERWIJDEREN,
+        obj=zaakeigenschap,
+        zaak=zaak,
+        oud={"naam": zaakeigenschap.naam, "waarde": zaakeigenschap.waarde},
+    )
+    zaakeigenschap.delete()
+
+
+def producten_of_diensten_controleren(zaaktype: Zaaktype, producten) -> None:
+    """zrc-015: the producten of diensten of a zaak are a subset of its zaaktype's."""
+    if not producten:
+        return
+    toegestaan = set(zaaktype.producten_of_diensten or [])
+    onbekend = [p for p in producten if p not in toegestaan]
+    if onbekend:
+        raise DomainError(
+            "Deze producten of diensten horen niet bij het zaaktype: "
+            f"{', '.join(onbekend)}. Kies uit de producten en diensten van het zaaktype.",
+            code="invalid-products-services",
+            field="producten_of_diensten",
+        )
