@@ -45,10 +45,10 @@ pytest: install
 test: lint pytest
 
 bench: install
-	@echo "make bench: see the scale issue (bench/)."; test -f bench/run.py && $(BIN)/python bench/run.py || true
+	$(BIN)/python bench/run.py
 
 bench-quick: install
-	@test -f bench/run.py && $(BIN)/python bench/run.py --quick || true
+	$(BIN)/python bench/run.py --quick
 
 clean:
 	rm -rf $(VENV) var db.sqlite3
