@@ -142,3 +142,40 @@ def document_toegevoegd(*, zaak, zaakdocument, actor=None, **_) -> None:
         f"Nieuw document bij uw zaak {zaak.identificatie}",
         _context(zaak, document=zaakdocument.document),
     )
+
+
+# --- one requester's address --------------------------------------------------------------------
+def adres_voor(*, bsn: str = "", kvk_nummer: str = "", vestigingsnummer: str = "") -> str:
+    """The e-mail address of one requester: their PIP preference, else the address the
+    municipality knows (klant); "" when there is none or they opted out. A vestiging without a
+    preference or address of its own uses the company-wide one. Two queries."""
+    from klantregie.models import Klant
+
+    if bsn:
+        voorkeuren = list(Notificatievoorkeur.objects.filter(bsn=bsn))
+        klanten = list(Klant.objects.filter(bsn=bsn))
+    elif kvk_nummer:
+        vestigingen = {vestigingsnummer, ""}
+        voorkeuren = _eigen_eerst(
+            Notificatievoorkeur.objects.filter(
+                kvk_nummer=kvk_nummer, vestigingsnummer__in=vestigingen
+            ),
+            vestigingsnummer,
+        )
+        klanten = _eigen_eerst(
+            Klant.objects.filter(kvk_nummer=kvk_nummer, vestigingsnummer__in=vestigingen),
+            vestigingsnummer,
+        )
+    else:
+        return ""
+    voorkeur = voorkeuren[0] if voorkeuren else None
+    if voorkeur is not None and not voorkeur.email_ontvangen:
+        return ""
+    if voorkeur is not None and voorkeur.email:
+        return voorkeur.email
+    return next((k.email for k in klanten if k.email), "")
+
+
+def _eigen_eerst(rijen, vestigingsnummer: str) -> list:
+    """The vestiging's own row before the company-wide one."""
+    return sorted(rijen, key=lambda rij: rij.vestigingsnummer != vestigingsnummer)
