@@ -141,6 +141,7 @@ def test_the_answer_appears_under_the_zaak_and_in_mijn_vragen(burger_client, zaa
     assert "Nog ongeveer twee weken." in vragen and "Beantwoord" in vragen
     lijst = burger_client.get(reverse("pip:vragen")).content.decode()
     assert "Hoe lang duurt het nog?" in lijst and zaak.identificatie in lijst
+    assert "Nog ongeveer twee weken." in lijst  # the list shows the answers too
     assert reverse("pip:vraag", args=[vraag.uuid]) in lijst
     assert 'aria-current="page">Mijn vragen' in lijst
     detail = burger_client.get(reverse("pip:vraag", args=[vraag.uuid])).content.decode()
