@@ -34,7 +34,7 @@ from core.vertrouwelijkheid import rang
 from klantregie.models import Kennisartikel, Klant, Klantcontact, Terugbelverzoek, Vraag
 from zaken.models import Rol, Zaak
 from zaken.permissions import BEPERKT, VOLLEDIG
-from zaken.selectors import deadline_signaal, zaken_zichtbaar_voor_medewerker
+from zaken.selectors import betrokkene_q, deadline_signaal, zaken_zichtbaar_voor_medewerker
 
 DIRECT_NORM_PROCENT = 80  # the KPI norm: 80% of questions answered directly in the KCC
 
@@ -304,17 +304,26 @@ def vragen_voor_betrokkene(
     *, bsn: str = "", kvk_nummer: str = "", vestigingsnummer: str = "", kanaal: str = "website"
 ) -> QuerySet[Vraag]:
     """The requester's own questions ("Mijn vragen" on the PIP): only those of this BSN or
-    KvK-nummer, by default only the ones asked on the PIP (kanaal website)."""
+    KvK-nummer, by default only the ones asked on the PIP (kanaal website).
+
+    The same rule as the PIP's zaken (`zaken.selectors.betrokkene_q`): a login without vestiging
+    speaks for the whole KvK-nummer, a vestiging sees its own and the company-wide questions; and
+    a question about a zaak shows only while the requester is a betrokkene of that zaak (so a
+    company-wide question about another vestiging's zaak stays with that vestiging)."""
     if bsn:
         qs = Vraag.objects.filter(klantcontact__klant__bsn=bsn)
     elif kvk_nummer:
         qs = Vraag.objects.filter(klantcontact__klant__kvk_nummer=kvk_nummer)
         if vestigingsnummer:
-            qs = qs.filter(klantcontact__klant__vestigingsnummer=vestigingsnummer)
+            qs = qs.filter(klantcontact__klant__vestigingsnummer__in=[vestigingsnummer, ""])
     else:
         return Vraag.objects.none()
     if kanaal:
         qs = qs.filter(klantcontact__kanaal=kanaal)
+    eigen_zaken = Zaak.objects.filter(
+        betrokkene_q(bsn=bsn, kvk_nummer=kvk_nummer, vestigingsnummer=vestigingsnummer)
+    ).values("pk")
+    qs = qs.filter(Q(zaak__isnull=True) | Q(zaak_id__in=eigen_zaken))
     return qs.select_related("klantcontact", "zaak__zaaktype").order_by(
         "-klantcontact__gestart_op", "-id"
     )

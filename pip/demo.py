@@ -1,6 +1,9 @@
-"""Demo data for the PIP (DEMO.md): letters the demo requesters can open on Mijn zaken."""
+"""Demo data for the PIP (DEMO.md): letters the demo requesters can open on Mijn zaken, and
+questions they asked on the PIP with the answers of the klantregisseur or behandelend team."""
 
 from __future__ import annotations
+
+import uuid
 
 from core.actor import Actor
 from zaken import services
@@ -96,3 +99,56 @@ def seed_pip() -> str:
         )
         nieuw += 1
     return f"{nieuw} brieven voor Mijn zaken"
+
+
+# zaak, who asked (BSN or KvK-nummer), question, answer
+VRAGEN = [
+    (
+        "ZAAK-DEMO-0008",
+        "68750110",
+        "Mogen we het podium al op vrijdag opbouwen, of pas op de dag van het festival zelf?",
+        "U mag het podium op vrijdag vanaf 12.00 uur opbouwen. Dat zetten we in de vergunning. "
+        "Houd de nooduitgangen en de route voor de brandweer vrij.",
+    ),
+    (
+        "ZAAK-DEMO-0001",
+        "999993653",
+        "Geldt de parkeervergunning ook voor de auto van mijn vrouw?",
+        "De vergunning geldt voor één kenteken. Voor een tweede auto kunt u een tweede "
+        "vergunning aanvragen. Daarvoor is een wachtlijst van ongeveer drie maanden.",
+    ),
+]
+
+
+def _vraag_sleutel(zaak: str, wie: str) -> uuid.UUID:
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"https://zaakstroom.demo/pip/vraag/{zaak}/{wie}")
+
+
+def seed_vragen() -> str:
+    """Questions asked on the PIP and answered by whoever they were routed to (the klantregisseur
+    of De Brink's evenementenvergunning, the Vergunningen team for Jan's parkeervergunning).
+    Idempotent: the idempotency key of each question is fixed."""
+    from klantregie.services import vraag_beantwoorden, vraag_stellen
+    from organisatie.models import User
+
+    aantal = 0
+    for identificatie, wie, tekst, antwoord in VRAGEN:
+        zaak = Zaak.objects.filter(identificatie=identificatie).first()
+        if zaak is None:
+            continue
+        vrager = Actor.ondernemer(wie, "") if len(wie) == 8 else Actor.burger(wie)
+        vraag = vraag_stellen(
+            actor=vrager, zaak=zaak, vraag=tekst, sleutel=_vraag_sleutel(identificatie, wie)
+        )
+        if not vraag.is_open:
+            continue
+        beantwoorder = vraag.toegewezen_aan or (
+            User.objects.filter(teams=vraag.toegewezen_team, is_active=True)
+            .order_by("username")
+            .first()
+        )
+        if beantwoorder is None:
+            continue
+        vraag_beantwoorden(actor=Actor.for_user(beantwoorder), vraag=vraag, antwoord=antwoord)
+        aantal += 1
+    return f"{aantal} vragen op Mijn zaken beantwoord"

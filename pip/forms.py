@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -220,6 +222,32 @@ def _eigenschap_veld(eigenschap: Eigenschap) -> forms.Field:
         )
     lengte = int(eigenschap.lengte) if eigenschap.lengte.isdigit() else 255
     return forms.CharField(max_length=lengte, **common)
+
+
+class VraagForm(PipForm):
+    """A question about a zaak. The length is checked by klantregie.services.vraag_stellen (no
+    maxlength attribute: the browser would cut off a pasted text without saying so)."""
+
+    verplicht_meldingen = {"vraag": "Schrijf uw vraag."}
+
+    vraag = forms.CharField(
+        label="Uw vraag",
+        help_text="Schrijf zo duidelijk mogelijk wat u wilt weten. Bijvoorbeeld: Wanneer krijg "
+        "ik een besluit? Hoogstens 4000 tekens.",
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    # Idempotency key: the same form sent twice (double click, back button) is stored once.
+    sleutel = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("sleutel", str(uuid.uuid4()))
+        super().__init__(*args, **kwargs)
+
+    def clean_sleutel(self) -> uuid.UUID | None:
+        try:
+            return uuid.UUID(self.cleaned_data.get("sleutel") or "")
+        except ValueError:
+            return None  # a damaged key: store the question with a fresh one
 
 
 class VoorkeurForm(PipForm):

@@ -1,10 +1,11 @@
-"""E-mails to the requester: a status whose statustype says `informeren`, and a new document the
-requester may see. Subscribers of the synchronous domain events: they record the e-mail in the
+"""E-mails to the requester: a status whose statustype says `informeren`, a new document the
+requester may see, and an answer to a question they asked on the PIP. Subscribers of the synchronous domain events: they record the e-mail in the
 outbox inside the service's transaction (idempotent key), so a change never loses its e-mail when
 SMTP or the broker is down, and a retry never sends it twice.
 
 Who gets it: the aanvragers (initiator, mede-initiator) of the zaak, at the address in their PIP
-preferences, else the address the municipality knows (klant), unless they opted out."""
+preferences, else the address the municipality knows (klant), unless they opted out. An answer
+goes to whoever asked the question (which may be a belanghebbende, not the aanvrager)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from core.actor import Bron
 from core.events import subscribe
 from core.outbox import email_enqueue
 from core.vertrouwelijkheid import Vertrouwelijkheid, rang
+from klantregie.selectors import vragen_voor_betrokkene
 from pip.models import Notificatievoorkeur
 from pip.selectors import AANVRAGER_ROLLEN
 from zaken.models import Rol
@@ -141,4 +143,86 @@ def document_toegevoegd(*, zaak, zaakdocument, actor=None, **_) -> None:
         str(zaakdocument.uuid),
         f"Nieuw document bij uw zaak {zaak.identificatie}",
         _context(zaak, document=zaakdocument.document),
+    )
+
+
+# --- answers to questions ---------------------------------------------------------------------
+def adres_voor(*, bsn: str = "", kvk_nummer: str = "", vestigingsnummer: str = "") -> str:
+    """The e-mail address of one requester: their PIP preference, else the address the
+    municipality knows (klant); "" when there is none or they opted out. A vestiging without a
+    preference or address of its own uses the company-wide one. Two queries."""
+    from klantregie.models import Klant
+
+    if bsn:
+        voorkeuren = list(Notificatievoorkeur.objects.filter(bsn=bsn))
+        klanten = list(Klant.objects.filter(bsn=bsn))
+    elif kvk_nummer:
+        vestigingen = {vestigingsnummer, ""}
+        voorkeuren = _eigen_eerst(
+            Notificatievoorkeur.objects.filter(
+                kvk_nummer=kvk_nummer, vestigingsnummer__in=vestigingen
+            ),
+            vestigingsnummer,
+        )
+        klanten = _eigen_eerst(
+            Klant.objects.filter(kvk_nummer=kvk_nummer, vestigingsnummer__in=vestigingen),
+            vestigingsnummer,
+        )
+    else:
+        return ""
+    voorkeur = voorkeuren[0] if voorkeuren else None
+    if voorkeur is not None and not voorkeur.email_ontvangen:
+        return ""
+    if voorkeur is not None and voorkeur.email:
+        return voorkeur.email
+    return next((k.email for k in klanten if k.email), "")
+
+
+def _eigen_eerst(rijen, vestigingsnummer: str) -> list:
+    """The vestiging's own row before the company-wide one."""
+    return sorted(rijen, key=lambda rij: rij.vestigingsnummer != vestigingsnummer)
+
+
+def _betrokkene_van(klant) -> dict[str, str] | None:
+    if klant is None:
+        return None
+    if klant.bsn:
+        return {"bsn": klant.bsn}
+    if klant.kvk_nummer:
+        return {"kvk_nummer": klant.kvk_nummer, "vestigingsnummer": klant.vestigingsnummer}
+    return None
+
+
+@subscribe("klantcontact.vraag_beantwoord")
+def vraag_beantwoord(*, vraag, actor=None, **_) -> bool:
+    """Tell the requester there is an answer (not the answer itself: e-mail is not the place for
+    it). Only for a question they can read under Mijn vragen: asked on the PIP, about no zaak or
+    a zaak they are (still) a betrokkene of."""
+    betrokkene = _betrokkene_van(vraag.klantcontact.klant)
+    if betrokkene is None:
+        return False
+    if not vragen_voor_betrokkene(**betrokkene).filter(pk=vraag.pk).exists():
+        return False
+    email = adres_voor(**betrokkene)
+    if not email:
+        return False
+    zaak = vraag.zaak
+    context = {
+        "vraag": vraag,
+        "zaak": zaak,
+        "vertrouwelijk": zaak is not None and _is_vertrouwelijk(zaak),
+        "zaaktype_naam": zaak.zaaktype.publiek_omschrijving if zaak is not None else "",
+        "url": settings.SITE_URL.rstrip("/") + reverse("pip:vraag", args=[vraag.uuid]),
+        "voorkeuren_url": settings.SITE_URL.rstrip("/") + reverse("pip:voorkeuren"),
+        "GEMEENTE_NAAM": settings.GEMEENTE_NAAM,
+        "GEMEENTE_TELEFOON": settings.GEMEENTE_TELEFOON,
+    }
+    onderwerp = "Antwoord op uw vraag" + (f" over zaak {zaak.identificatie}" if zaak else "")
+    return email_enqueue(
+        sleutel=f"pip:antwoord:{vraag.uuid}",
+        to=email,
+        subject=onderwerp,
+        text=render_to_string("pip/email/antwoord.txt", context),
+        html=render_to_string("pip/email/antwoord.html", context),
+        zaak=zaak,
     )

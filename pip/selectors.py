@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from core.errors import NotFound
+from klantregie.models import Vraag
+from klantregie.selectors import vragen_voor_betrokkene
 from pip.identiteit import PipIdentiteit
 from pip.models import Notificatievoorkeur
 from zaken.models import (
@@ -95,6 +97,7 @@ class Contact:
     naam: str
     telefoon: str = ""
     email: str = ""
+    soort: str = "gemeente"  # "klantregisseur" | "team" | "gemeente"
 
 
 @dataclass
@@ -107,10 +110,15 @@ class ZaakDetail:
     documenten: list[ZaakDocument] = field(default_factory=list)
     besluiten: list[ZaakDocument] = field(default_factory=list)
     uploadtypen: list[Informatieobjecttype] = field(default_factory=list)
+    vragen: list[Vraag] = field(default_factory=list)
 
     @property
     def actie_nodig(self) -> bool:
         return actie_nodig(self.zaak)
+
+    @property
+    def max_vragen(self) -> int:
+        return VRAGEN_BIJ_ZAAK
 
 
 def actie_nodig(zaak: Zaak) -> bool:
@@ -174,6 +182,7 @@ def zaak_detail(identiteit: PipIdentiteit, uuid) -> ZaakDetail:
         documenten=documenten,
         besluiten=besluiten,
         uploadtypen=uploadtypen,
+        vragen=list(mijn_vragen(identiteit).filter(zaak=zaak)[:VRAGEN_BIJ_ZAAK]),
     )
 
 
@@ -190,6 +199,7 @@ def contact_voor(zaak: Zaak) -> Contact:
             or (team.telefoon if team else "")
             or settings.GEMEENTE_TELEFOON,
             email=regisseur.email,
+            soort="klantregisseur",
         )
     if team is not None:
         return Contact(
@@ -197,6 +207,7 @@ def contact_voor(zaak: Zaak) -> Contact:
             naam=f"Team {team.naam}",
             telefoon=team.telefoon or settings.GEMEENTE_TELEFOON,
             email=team.email or settings.GEMEENTE_EMAIL,
+            soort="team",
         )
     return Contact(
         rol="De gemeente",
@@ -225,6 +236,24 @@ def mijn_document(identiteit: PipIdentiteit, zaak_uuid, document_uuid) -> ZaakDo
     if link is None:
         raise NotFound(NIET_GEVONDEN)
     return link
+
+
+# --- mijn vragen -------------------------------------------------------------------------------
+VRAGEN_BIJ_ZAAK = 20
+VRAAG_NIET_GEVONDEN = "Deze vraag bestaat niet, of u heeft er geen toegang toe."
+
+
+def mijn_vragen(identiteit: PipIdentiteit) -> QuerySet[Vraag]:
+    """The questions this burger or business asked on the PIP, newest first, with their answers
+    (klantregie keeps them; its selector carries the rule of who sees which question)."""
+    return vragen_voor_betrokkene(**identiteit.betrokkene)
+
+
+def mijn_vraag(identiteit: PipIdentiteit, uuid) -> Vraag:
+    vraag = mijn_vragen(identiteit).filter(uuid=uuid).first()
+    if vraag is None:
+        raise NotFound(VRAAG_NIET_GEVONDEN)
+    return vraag
 
 
 # --- online aanvragen --------------------------------------------------------------------------

@@ -365,10 +365,14 @@ def vraag_stellen(
     onderwerp: str = "",
     klant: Klant | None = None,
     kanaal: str = Kanaal.WEBSITE,
+    sleutel: uuid_mod.UUID | str | None = None,
 ) -> Vraag:
     """A requester asks a question (on the PIP, about one of their zaken or in general). It is
     stored as a klantcontact on kanaal `website` with one open question, routed to the
-    klantregisseur or behandelaar of the zaak, who answers it with `vraag_beantwoorden`."""
+    klantregisseur or behandelaar of the zaak, who answers it with `vraag_beantwoorden`.
+
+    `sleutel` (idempotency key, generated when the form opened): the same question sent twice
+    (a double click, the back button) is stored once; the second call returns the first."""
     if zaak is not None:  # routing reads the zaak as it is now, not as the caller got it
         zaak = Zaak.objects.select_related("zaaktype", "klantregisseur").get(pk=zaak.pk)
     if actor.bsn or actor.kvk_nummer:
@@ -387,16 +391,29 @@ def vraag_stellen(
     onderwerp = " ".join((onderwerp or "").split())[:200] or (
         zaak.zaaktype.publiek_omschrijving if zaak is not None else "Vraag"
     )
+    sleutel = uuid_mod.UUID(str(sleutel)) if sleutel else uuid_mod.uuid4()
+    bestaand = _gestelde_vraag(sleutel, klant, zaak)
+    if bestaand is not None:
+        return bestaand
     medewerker, team = _routeer(zaak)
     nu = timezone.now()
-    contact = Klantcontact.objects.create(
-        kanaal=kanaal,
-        klant=klant,
-        medewerker=None,
-        medewerker_weergave=actor.display()[:255],
-        gestart_op=nu,
-        beeindigd_op=nu,
-    )
+    try:
+        with transaction.atomic():
+            contact = Klantcontact.objects.create(
+                sleutel=sleutel,
+                kanaal=kanaal,
+                klant=klant,
+                medewerker=None,
+                medewerker_weergave=actor.display()[:255],
+                gestart_op=nu,
+                beeindigd_op=nu,
+            )
+    except IntegrityError:
+        # The same form was sent twice at the same moment: the first one won.
+        bestaand = _gestelde_vraag(sleutel, klant, zaak)
+        if bestaand is None:
+            raise
+        return bestaand
     vraag_obj = Vraag.objects.create(
         klantcontact=contact,
         onderwerp=onderwerp,
@@ -436,6 +453,26 @@ def vraag_stellen(
         )
     events.publish("klantcontact.vraag_gesteld", vraag=vraag_obj, actor=actor)
     return vraag_obj
+
+
+def _gestelde_vraag(sleutel: uuid_mod.UUID, klant: Klant | None, zaak: Zaak | None) -> Vraag | None:
+    """The question already stored under this key, or None. A key of somebody else's question
+    (or of another zaak) is refused without saying what it belongs to."""
+    vraag = (
+        Vraag.objects.select_related("klantcontact", "zaak")
+        .filter(klantcontact__sleutel=sleutel)
+        .order_by("volgnummer", "id")
+        .first()
+    )
+    if vraag is None:
+        if Klantcontact.objects.filter(sleutel=sleutel).exists():
+            raise Conflict("Dit formulier is al gebruikt. Open het opnieuw.", code="sleutel")
+        return None
+    if vraag.klantcontact.klant_id != (klant.pk if klant else None) or vraag.zaak_id != (
+        zaak.pk if zaak else None
+    ):
+        raise Conflict("Dit formulier is al gebruikt. Open het opnieuw.", code="sleutel")
+    return vraag
 
 
 def mag_beantwoorden(user, vraag: Vraag) -> bool:

@@ -9,6 +9,7 @@ from .inloggen import (
     uitgelogd,
 )
 from .voorkeuren import voorkeuren
+from .vragen import vraag, vraag_stellen, vragen
 from .zaken import document_download, document_upload, zaak_detail, zaken
 
 __all__ = [
@@ -25,6 +26,9 @@ __all__ = [
     "start",
     "uitgelogd",
     "voorkeuren",
+    "vraag",
+    "vraag_stellen",
+    "vragen",
     "zaak_detail",
     "zaken",
 ]

@@ -42,7 +42,7 @@ def test_seed_demo_loads_the_kcc_demo_idempotently():
     assert open_verzoeken.filter(deadline__lt=vandaag).count() == 1
     assert open_verzoeken.filter(deadline__gte=vandaag).exists()
     assert Terugbelverzoek.objects.filter(status="afgehandeld").exists()
-    pip = Vraag.objects.get(klantcontact__kanaal="website")
+    pip = Vraag.objects.get(klantcontact__kanaal="website", zaak__identificatie="ZAAK-DEMO-0002")
     assert pip.is_open and pip.zaak.identificatie == "ZAAK-DEMO-0002"
     assert Vraag.objects.filter(
         resultaat="zaak_afgehandeld", zaak__einddatum__isnull=False

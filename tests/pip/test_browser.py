@@ -1,8 +1,8 @@
 """Browser tests in Chromium (Playwright).
 
 Acceptance 2: keyboard only — demo login → mijn zaken → zaak detail with the timeline → upload a
-PDF. ("Vraag stellen" comes with the klantcontact models in the next round.) Screenshots are kept
-in test-artifacts/pip/.
+PDF → ask a question (first with an empty form, then with a text) → Mijn vragen. Screenshots are
+kept in test-artifacts/pip/.
 Acceptance 3: axe-core finds zero WCAG 2.1 A/AA violations on every PIP page."""
 
 import functools
@@ -15,6 +15,7 @@ from django.test import RequestFactory
 
 from core import views as core_views
 from core.models import Signaal
+from klantregie.models import Vraag
 from zaken.models import Document, Zaak
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -48,10 +49,10 @@ def demo(db):
     call_command("seed_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
-def _tab_naar(page, selector: str, max_tabs: int = 60) -> None:
-    """Press Tab until the element matching `selector` has the focus."""
+def _tab_naar(page, selector: str, max_tabs: int = 60, terug: bool = False) -> None:
+    """Press Tab (Shift+Tab when `terug`) until the element matching `selector` has the focus."""
     for _ in range(max_tabs):
-        page.keyboard.press("Tab")
+        page.keyboard.press("Shift+Tab" if terug else "Tab")
         if page.evaluate("(s) => document.activeElement.matches(s)", selector):
             return
     raise AssertionError(f"Tab never reached {selector}")
@@ -123,6 +124,43 @@ def test_keyboard_only_journey(browser, live_server, demo, tmp_path):
     document = Document.objects.get(titel="Bouwtekening")
     assert document.formaat == "application/pdf" and document.bron == "aanvrager"
     assert Signaal.objects.filter(zaak_uuid=zaak.uuid).exists()  # the behandelaar was told
+
+    # Ask a question: the button is in the section above the documents (Shift+Tab back to it).
+    _tab_naar(page, f"a[href='/pip/zaken/{zaak.uuid}/vraag/']", terug=True)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/pip/zaken/{zaak.uuid}/vraag/")
+    assert page.locator("h1").inner_text() == "Stel een vraag over uw zaak"
+    # Sent empty: the error summary gets the focus and leads to the field.
+    _tab_naar(page, "main form.zs-form button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.locator(".zs-foutoverzicht").wait_for()
+    assert page.evaluate("document.activeElement.classList.contains('zs-foutoverzicht')")
+    assert "Schrijf uw vraag." in page.locator(".zs-foutoverzicht").inner_text()
+    _shot(page, "06-vraag-met-fout")
+    _tab_naar(page, "textarea[name=vraag]")
+    vraag_tekst = "Is de bouwtekening zo goed, of hebben jullie nog iets nodig?"
+    page.keyboard.type(vraag_tekst)
+    _shot(page, "07-vraag-stellen")
+    _tab_naar(page, "main form.zs-form button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/pip/zaken/{zaak.uuid}/#vragen")
+    assert "Uw vraag is verstuurd." in page.locator(".zs-meldingen").inner_text()
+    vragen = page.locator("#vragen").inner_text()
+    assert vraag_tekst in vragen and "Wacht op antwoord" in vragen
+    _shot(page, "08-na-vraag")
+    vraag = Vraag.objects.get(vraag=vraag_tekst)
+    assert vraag.klantcontact.kanaal == "website" and vraag.zaak_id == zaak.pk
+    assert vraag.toegewezen_aan == zaak.klantregisseur  # Renée Smit, the klantregisseur
+
+    # Mijn vragen, through the navigation.
+    page.keyboard.press("Home")
+    _tab_naar(page, "a.zs-nav__link[href='/pip/vragen/']", terug=True)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/pip/vragen/")
+    assert page.locator("h1").inner_text() == "Mijn vragen"
+    assert vraag_tekst in page.locator(".zs-vragenlijst").inner_text()
+    _shot(page, "09-mijn-vragen")
     page.close()
 
 
@@ -139,7 +177,7 @@ def test_session_warning_appears_before_the_timeout_and_can_be_dismissed(
     dialoog = page.locator("#sessie-dialoog")
     dialoog.wait_for(state="visible", timeout=5000)
     assert page.evaluate("document.activeElement.textContent") == "Ingelogd blijven"
-    _shot(page, "06-sessie-waarschuwing")
+    _shot(page, "10-sessie-waarschuwing")
     page.keyboard.press("Enter")
     dialoog.wait_for(state="hidden", timeout=5000)
     # Without activity the page goes to the server, which has ended the session by then.
@@ -167,6 +205,9 @@ def test_axe_finds_no_violations_on_any_pip_page(browser, live_server, demo):
     base = live_server.url
     open_zaak = Zaak.objects.get(identificatie="ZAAK-DEMO-0002")
     dicht = Zaak.objects.get(identificatie="ZAAK-DEMO-0003")
+    met_antwoord = Zaak.objects.get(identificatie="ZAAK-DEMO-0001")
+    open_vraag = Vraag.objects.get(zaak=open_zaak, klantcontact__kanaal="website")
+    beantwoord = Vraag.objects.get(zaak=met_antwoord, klantcontact__kanaal="website")
     for breedte, hoogte, soort in ((1280, 900, "desktop"), (375, 740, "mobiel")):
         context = browser.new_context(viewport={"width": breedte, "height": hoogte}, locale="nl-NL")
         page = context.new_page()
@@ -182,7 +223,12 @@ def test_axe_finds_no_violations_on_any_pip_page(browser, live_server, demo):
             ("mijn-zaken-gezocht", "/pip/zaken/?zoek=bestaatniet"),
             ("zaak-opgeschort", f"/pip/zaken/{open_zaak.uuid}/"),
             ("zaak-afgerond", f"/pip/zaken/{dicht.uuid}/"),
+            ("zaak-met-antwoord", f"/pip/zaken/{met_antwoord.uuid}/"),
             ("upload", f"/pip/zaken/{open_zaak.uuid}/uploaden/"),
+            ("vraag-stellen", f"/pip/zaken/{open_zaak.uuid}/vraag/"),
+            ("mijn-vragen", "/pip/vragen/"),
+            ("vraag-open", f"/pip/vragen/{open_vraag.uuid}/"),
+            ("vraag-beantwoord", f"/pip/vragen/{beantwoord.uuid}/"),
             ("aanvragen", "/pip/aanvragen/"),
             ("aanvraag", "/pip/aanvragen/EVENEMENTENVERGUNNING/"),
             ("voorkeuren", "/pip/voorkeuren/"),
@@ -195,6 +241,13 @@ def test_axe_finds_no_violations_on_any_pip_page(browser, live_server, demo):
         page.goto(f"{base}/pip/zaken/{open_zaak.uuid}/uploaden/")
         page.get_by_role("button", name="Document versturen").click()
         _axe(page, f"{soort}-upload-met-fouten")
+        page.goto(f"{base}/pip/zaken/{open_zaak.uuid}/vraag/")
+        page.get_by_role("button", name="Vraag versturen").click()
+        _axe(page, f"{soort}-vraag-met-fouten")
+        page.fill("#id_vraag", f"Vraag op {soort}: kan ik langskomen?")
+        page.get_by_role("button", name="Vraag versturen").click()
+        page.wait_for_url("**/#vragen")
+        _axe(page, f"{soort}-na-vraag")
         page.goto(f"{base}/pip/aanvragen/EVENEMENTENVERGUNNING/")
         page.fill("#id_eigenschap_datum_evenement", "morgen")
         page.get_by_role("button", name="Aanvraag versturen").click()

@@ -1,6 +1,6 @@
 """Acceptance 4: a status change whose statustype says informeren sends exactly one e-mail (text
 and HTML); with SMTP failing nothing is lost and it goes out once SMTP is back; running the sender
-twice sends nothing twice. Plus: new documents, preferences, opt-out."""
+twice sends nothing twice. Plus: new documents, answers to questions, preferences, opt-out."""
 
 from smtplib import SMTPException
 from unittest import mock
@@ -13,10 +13,13 @@ from core.actor import Actor
 from core.models import AuditRecord, OutboxMessage
 from core.outbox import outbox_deliver
 from klantregie.models import Klant
+from klantregie.services import vraag_beantwoorden, vraag_stellen
 from pip.models import Notificatievoorkeur
+from pip.notificaties import vraag_beantwoord
 from tests.factories import ZaakFactory
 from tests.pip.conftest import PDF, bedrijfszaak
 from zaken import services
+from zaken.models import RolOmschrijving
 
 pytestmark = pytest.mark.django_db
 
@@ -162,4 +165,129 @@ def test_confidential_zaak_email_does_not_name_the_zaaktype(zaak):
     payload = OutboxMessage.objects.get().payload
     assert "Bijzondere bijstand" not in payload["text"] + payload["html"]
     assert "Uw zaak is in behandeling." not in payload["text"]
+    assert zaak.identificatie in payload["text"]
+
+
+# --- an answer to a question asked on the PIP -----------------------------------------------------
+@pytest.fixture
+def gestelde_vraag(zaak, burger):
+    vraag = vraag_stellen(actor=Actor.burger(burger.bsn), zaak=zaak, vraag="Hoe lang nog?")
+    OutboxMessage.objects.all().delete()  # the notice to the medewerker it was routed to
+    return vraag
+
+
+def _beantwoorden(vraag, door, antwoord="Nog ongeveer twee weken."):
+    return vraag_beantwoorden(actor=Actor.for_user(door), vraag=vraag, antwoord=antwoord)
+
+
+def _antwoordmails():
+    return OutboxMessage.objects.filter(sleutel__startswith="pip:antwoord:")
+
+
+def test_an_answer_sends_exactly_one_email_text_and_html(
+    gestelde_vraag, vakspecialist, zaak, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        vraag = _beantwoorden(gestelde_vraag, vakspecialist)
+    assert len(mail.outbox) == 1
+    bericht = mail.outbox[0]
+    assert bericht.to == ["anna@x.nl"]
+    assert bericht.subject == f"Antwoord op uw vraag over zaak {zaak.identificatie}"
+    assert "Er is nu een antwoord." in bericht.body and "Parkeervergunning" in bericht.body
+    assert reverse("pip:vraag", args=[vraag.uuid]) in bericht.body
+    assert "omdat u een vraag stelde op Mijn zaken" in bericht.body
+    assert "Nog ongeveer twee weken." not in bericht.body  # the answer is read on the PIP
+    html, soort = bericht.alternatives[0]
+    assert soort == "text/html" and reverse("pip:vraag", args=[vraag.uuid]) in html
+    assert "Nog ongeveer twee weken." not in html
+    # the sender again, and the event replayed: nothing twice
+    assert outbox_deliver() == {"sent": 0, "failed": 0}
+    assert vraag_beantwoord(vraag=vraag, actor=Actor.system("test")) is False
+    assert _antwoordmails().count() == 1 and len(mail.outbox) == 1
+
+
+def test_an_answer_email_waits_while_smtp_is_down_and_goes_out_once(gestelde_vraag, vakspecialist):
+    with mock.patch(
+        "django.core.mail.backends.locmem.EmailBackend.send_messages",
+        side_effect=SMTPException("SMTP is down"),
+    ):
+        _beantwoorden(gestelde_vraag, vakspecialist)
+        assert outbox_deliver() == {"sent": 0, "failed": 1}
+    gestelde_vraag.refresh_from_db()
+    assert not gestelde_vraag.is_open  # the answer itself is not lost
+    bericht = _antwoordmails().get()
+    OutboxMessage.objects.update(beschikbaar_vanaf=bericht.aangemaakt)
+    assert outbox_deliver() == {"sent": 1, "failed": 0}
+    assert outbox_deliver() == {"sent": 0, "failed": 0}
+    assert len(mail.outbox) == 1
+
+
+def test_an_answer_email_follows_the_preferences(burger_client, burger, zaak, vakspecialist):
+    burger_client.post(
+        reverse("pip:voorkeuren"), {"email": "anna.nieuw@x.nl", "email_ontvangen": "on"}
+    )
+    actor = Actor.burger(burger.bsn)
+    _beantwoorden(vraag_stellen(actor=actor, zaak=zaak, vraag="Een"), vakspecialist)
+    assert list(_antwoordmails().values_list("payload__to", flat=True)) == ["anna.nieuw@x.nl"]
+    burger_client.post(reverse("pip:voorkeuren"), {"email": "anna.nieuw@x.nl"})  # opt out
+    _beantwoorden(vraag_stellen(actor=actor, zaak=zaak, vraag="Twee"), vakspecialist)
+    assert _antwoordmails().count() == 1
+
+
+def test_the_answer_email_goes_to_whoever_asked(zaak, andere_burger, vakspecialist):
+    Klant.objects.create(soort="persoon", bsn=andere_burger.bsn, email="buur@x.nl")
+    services.rol_add(
+        actor=Actor.system("test"),
+        zaak=zaak,
+        betrokkene=services.Betrokkene.persoon(andere_burger.bsn, naam="Buur"),
+        omschrijving_generiek=RolOmschrijving.BELANGHEBBENDE,
+    )
+    vraag = vraag_stellen(actor=Actor.burger(andere_burger.bsn), zaak=zaak, vraag="Geluid?")
+    _beantwoorden(vraag, vakspecialist)
+    assert list(_antwoordmails().values_list("payload__to", flat=True)) == ["buur@x.nl"]
+
+
+def test_no_answer_email_without_an_address_or_for_a_question_not_asked_on_the_pip(
+    pip_zaaktype, andere_burger, vakspecialist, kcc_user
+):
+    zaak = ZaakFactory(zaaktype=pip_zaaktype, initiator_bsn=andere_burger.bsn)
+    vraag = vraag_stellen(actor=Actor.burger(andere_burger.bsn), zaak=zaak, vraag="Zonder adres")
+    _beantwoorden(vraag, vakspecialist)
+    assert not _antwoordmails().exists()
+    # A question the KCC forwarded from a phone call is not on Mijn vragen: no PIP e-mail.
+    klant = Klant.objects.get(bsn=andere_burger.bsn)
+    klant.email = "bert@x.nl"
+    klant.save()
+    telefonisch = vraag_stellen(
+        actor=Actor.for_user(kcc_user), klant=klant, kanaal="telefoon", vraag="Telefonisch"
+    )
+    vraag_beantwoord(vraag=telefonisch, actor=Actor.system("test"))
+    assert not _antwoordmails().exists()
+
+
+def test_a_vestiging_gets_the_answer_at_the_company_address(
+    ondernemer_client, ondernemer, pip_zaaktype, vakspecialist
+):
+    ondernemer_client.post(
+        reverse("pip:voorkeuren"), {"email": "info@brink.nl", "email_ontvangen": "on"}
+    )
+    zaak = bedrijfszaak(ondernemer.kvk_nummer, zaaktype=pip_zaaktype)
+    vraag = vraag_stellen(
+        actor=Actor.ondernemer(ondernemer.kvk_nummer, "000011112222"), zaak=zaak, vraag="Podium?"
+    )
+    _beantwoorden(vraag, vakspecialist)
+    assert list(_antwoordmails().values_list("payload__to", flat=True)) == ["info@brink.nl"]
+
+
+def test_an_answer_about_a_confidential_zaak_does_not_name_the_zaaktype(
+    gestelde_vraag, zaak, vakspecialist
+):
+    zaak.zaaktype.publiek_omschrijving = "Bijzondere bijstand"
+    zaak.zaaktype.save()
+    type(zaak).objects.filter(pk=zaak.pk).update(vertrouwelijkheidaanduiding="vertrouwelijk")
+    vakspecialist.max_vertrouwelijkheidaanduiding = "geheim"
+    vakspecialist.save()
+    _beantwoorden(gestelde_vraag, vakspecialist)
+    payload = _antwoordmails().get().payload
+    assert "Bijzondere bijstand" not in payload["text"] + payload["html"] + payload["subject"]
     assert zaak.identificatie in payload["text"]

@@ -1,6 +1,7 @@
-"""Acceptance 1: a burger sees only their own zaken; every URL of another person's zaak answers
-404 exactly like a zaak that does not exist; an ondernemer sees only their KvK's zaken; burgers and
-businesses never see each other's zaken. Staff and PIP accounts never cross over."""
+"""Acceptance 1: a burger sees only their own zaken; every URL of another person's zaak (its
+documents, upload, questions) answers 404 exactly like a zaak that does not exist; an ondernemer
+sees only their KvK's zaken; burgers and businesses never see each other's zaken (nor their
+questions). Staff and PIP accounts never cross over."""
 
 import re
 import uuid
@@ -11,6 +12,8 @@ from django.test import Client
 from django.urls import reverse
 
 from core.actor import Actor
+from klantregie.models import Vraag
+from klantregie.services import vraag_stellen
 from tests.factories import OndernemerFactory, ZaakFactory
 from tests.pip.conftest import PDF, bedrijfszaak, pip_inloggen
 from zaken import services
@@ -55,6 +58,7 @@ def test_every_url_of_another_persons_zaak_is_404_like_a_missing_one(
 ):
     ander = ZaakFactory(zaaktype=pip_zaaktype, initiator_bsn=andere_burger.bsn)
     document = _zichtbaar_document(ander).document
+    vraag = vraag_stellen(actor=Actor.burger(andere_burger.bsn), zaak=ander, vraag="Van Bert")
     bestaat_niet = uuid.uuid4()
     urls = [
         (reverse("pip:zaak", args=[ander.uuid]), reverse("pip:zaak", args=[bestaat_niet])),
@@ -67,6 +71,11 @@ def test_every_url_of_another_persons_zaak_is_404_like_a_missing_one(
             reverse("pip:aanvraag-ontvangen", args=[ander.uuid]),
             reverse("pip:aanvraag-ontvangen", args=[bestaat_niet]),
         ),
+        (
+            reverse("pip:vraag-stellen", args=[ander.uuid]),
+            reverse("pip:vraag-stellen", args=[bestaat_niet]),
+        ),
+        (reverse("pip:vraag", args=[vraag.uuid]), reverse("pip:vraag", args=[bestaat_niet])),
     ]
     for van_een_ander, ontbrekend in urls:
         a, b = burger_client.get(van_een_ander), burger_client.get(ontbrekend)
@@ -84,6 +93,17 @@ def test_every_url_of_another_persons_zaak_is_404_like_a_missing_one(
     )
     assert response.status_code == 404
     assert not Document.objects.filter(titel="Poging").exists()
+    # Asking a question about somebody else's zaak: 404, exactly like a missing zaak; nothing
+    # is stored.
+    for zaak_uuid in (ander.uuid, bestaat_niet):
+        response = burger_client.post(
+            reverse("pip:vraag-stellen", args=[zaak_uuid]), {"vraag": "Poging", "sleutel": ""}
+        )
+        assert response.status_code == 404
+    assert list(Vraag.objects.values_list("vraag", flat=True)) == ["Van Bert"]
+    # Mijn vragen does not mention Bert's question
+    lijst = burger_client.get(reverse("pip:vragen")).content.decode()
+    assert str(vraag.uuid) not in lijst and "Van Bert" not in lijst
 
 
 def test_ondernemer_sees_only_their_kvk_and_never_burger_zaken(
