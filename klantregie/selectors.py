@@ -14,10 +14,13 @@ from datetime import date, datetime, time, timedelta
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
+    Exists,
     F,
     IntegerField,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -31,7 +34,14 @@ from core.errors import NotFound
 from core.paging import Page, paginate
 from core.validators import validate_bsn
 from core.vertrouwelijkheid import rang
-from klantregie.models import Kennisartikel, Klant, Klantcontact, Terugbelverzoek, Vraag
+from klantregie.models import (
+    Kennisartikel,
+    Klant,
+    Klantcontact,
+    Terugbelpoging,
+    Terugbelverzoek,
+    Vraag,
+)
 from zaken.models import Rol, Zaak
 from zaken.permissions import BEPERKT, VOLLEDIG
 from zaken.selectors import deadline_signaal, zaken_zichtbaar_voor_medewerker
@@ -553,3 +563,118 @@ def kcc_overzicht(user, vandaag: date | None = None) -> KccOverzicht:
         alle_vragen=cijfers["alle"],
         alle_direct=cijfers["alle_direct"],
     )
+
+
+# --- any reader, by actor (Zaakstroom's own API) -----------------------------------------------
+def _vereis_actor(actor, perm: str) -> None:
+    from klantregie.rechten import mag
+
+    if not mag(actor, perm):
+        raise NotFound()
+
+
+def _afgeschermd(zichtbare_zaken: QuerySet[Zaak] | None, veld: str = "zaak"):
+    """True (in the database) for a row about a zaak outside `zichtbare_zaken`: the reader may
+    not know that zaak, so it sees the onderwerp but not the content nor the zaak itself."""
+    if zichtbare_zaken is None:
+        return Value(False, output_field=BooleanField())
+    return Case(
+        When(**{f"{veld}__isnull": True}, then=Value(False)),
+        When(**{f"{veld}__in": zichtbare_zaken.values("pk")}, then=Value(False)),
+        default=Value(True),
+        output_field=BooleanField(),
+    )
+
+
+@dataclass(frozen=True)
+class KlantNummer:
+    """A klant as another application names it: a BSN, or a KvK-nummer (+ vestigingsnummer)."""
+
+    bsn: str = ""
+    kvk_nummer: str = ""
+    vestigingsnummer: str = ""
+
+    def q(self, prefix: str = "klant__") -> Q:
+        if self.bsn:
+            return Q(**{f"{prefix}bsn": self.bsn})
+        q = Q(**{f"{prefix}kvk_nummer": self.kvk_nummer})
+        if self.vestigingsnummer:
+            q &= Q(**{f"{prefix}vestigingsnummer": self.vestigingsnummer})
+        return q
+
+
+def klantcontacten_voor_actor(
+    actor,
+    *,
+    zichtbare_zaken: QuerySet[Zaak] | None = None,
+    klant: KlantNummer | None = None,
+    zaak: Zaak | None = None,
+    kanaal: str = "",
+    vanaf: datetime | None = None,
+    tot: datetime | None = None,
+) -> QuerySet[Klantcontact]:
+    """Klantcontacten with their questions, newest first, for a reader with
+    `view_klantcontact` (or `klantcontacten.lezen`). Every filter runs in the database; a page
+    costs three queries whatever its size (contacts with their klant, questions with their zaak,
+    zaaktype and terugbelverzoek). `zichtbare_zaken` are the zaken the reader may see (None: all):
+    a question about another zaak is `afgeschermd`. `zaak` must be one the reader may see: the
+    contacts with a question about it."""
+    _vereis_actor(actor, "klantregie.view_klantcontact")
+    qs = Klantcontact.objects.select_related("klant").prefetch_related(
+        Prefetch(
+            "vragen",
+            queryset=Vraag.objects.select_related("zaak", "zaaktype", "terugbelverzoek")
+            .annotate(afgeschermd=_afgeschermd(zichtbare_zaken))
+            .order_by("volgnummer", "id"),
+            to_attr="vragen_lijst",
+        )
+    )
+    if klant is not None:
+        qs = qs.filter(klant.q())
+    if zaak is not None:
+        qs = qs.filter(Exists(Vraag.objects.filter(klantcontact=OuterRef("pk"), zaak=zaak)))
+    if kanaal:
+        qs = qs.filter(kanaal=kanaal)
+    if vanaf is not None:
+        qs = qs.filter(gestart_op__gte=vanaf)
+    if tot is not None:
+        qs = qs.filter(gestart_op__lt=tot)
+    return qs.order_by("-gestart_op", "-id")
+
+
+def terugbelverzoeken_voor_actor(
+    actor,
+    *,
+    zichtbare_zaken: QuerySet[Zaak] | None = None,
+    klant: KlantNummer | None = None,
+    zaak: Zaak | None = None,
+    status: str = "",
+    team=None,
+    medewerker=None,
+    deadline_voor: date | None = None,
+) -> QuerySet[Terugbelverzoek]:
+    """Terugbelverzoeken by deadline, with their attempts, for a reader with
+    `view_terugbelverzoek` (or `terugbelverzoeken.lezen`): two queries a page. A verzoek about a
+    zaak outside `zichtbare_zaken` is `afgeschermd` (its question and zaak are not shown)."""
+    _vereis_actor(actor, "klantregie.view_terugbelverzoek")
+    qs = (
+        _terugbel_qs()
+        .select_related("vraag__klantcontact")
+        .prefetch_related(
+            Prefetch("pogingen", queryset=Terugbelpoging.objects.order_by("tijdstip", "id"))
+        )
+        .annotate(afgeschermd=_afgeschermd(zichtbare_zaken))
+    )
+    if klant is not None:
+        qs = qs.filter(klant.q())
+    if zaak is not None:
+        qs = qs.filter(zaak=zaak)
+    if status:
+        qs = qs.filter(status=status)
+    if team is not None:
+        qs = qs.filter(team=team)
+    if medewerker is not None:
+        qs = qs.filter(medewerker=medewerker)
+    if deadline_voor is not None:
+        qs = qs.filter(deadline__lt=deadline_voor)
+    return qs.order_by("deadline", "id")
