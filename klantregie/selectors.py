@@ -586,28 +586,26 @@ def _afgeschermd(zichtbare_zaken: QuerySet[Zaak] | None, veld: str = "zaak"):
     )
 
 
-@dataclass(frozen=True)
-class KlantNummer:
-    """A klant as another application names it: a BSN, or a KvK-nummer (+ vestigingsnummer)."""
-
-    bsn: str = ""
-    kvk_nummer: str = ""
-    vestigingsnummer: str = ""
-
-    def q(self, prefix: str = "klant__") -> Q:
-        if self.bsn:
-            return Q(**{f"{prefix}bsn": self.bsn})
-        q = Q(**{f"{prefix}kvk_nummer": self.kvk_nummer})
-        if self.vestigingsnummer:
-            q &= Q(**{f"{prefix}vestigingsnummer": self.vestigingsnummer})
-        return q
+def klant_met_nummer(
+    actor, *, bsn: str = "", kvk_nummer: str = "", vestigingsnummer: str = ""
+) -> Klant | None:
+    """The klant another application names by BSN, or by KvK-nummer (and vestigingsnummer);
+    None when Zaakstroom does not know it."""
+    _vereis_actor(actor, "klantregie.view_klant")
+    if bsn:
+        return Klant.objects.filter(bsn=bsn).first()
+    if kvk_nummer:
+        return Klant.objects.filter(
+            kvk_nummer=kvk_nummer, vestigingsnummer=vestigingsnummer or ""
+        ).first()
+    return None
 
 
 def klantcontacten_voor_actor(
     actor,
     *,
     zichtbare_zaken: QuerySet[Zaak] | None = None,
-    klant: KlantNummer | None = None,
+    klant: Klant | None = None,
     zaak: Zaak | None = None,
     kanaal: str = "",
     vanaf: datetime | None = None,
@@ -630,7 +628,7 @@ def klantcontacten_voor_actor(
         )
     )
     if klant is not None:
-        qs = qs.filter(klant.q())
+        qs = qs.filter(klant=klant)
     if zaak is not None:
         qs = qs.filter(Exists(Vraag.objects.filter(klantcontact=OuterRef("pk"), zaak=zaak)))
     if kanaal:
@@ -646,7 +644,7 @@ def terugbelverzoeken_voor_actor(
     actor,
     *,
     zichtbare_zaken: QuerySet[Zaak] | None = None,
-    klant: KlantNummer | None = None,
+    klant: Klant | None = None,
     zaak: Zaak | None = None,
     status: str = "",
     team=None,
@@ -666,7 +664,7 @@ def terugbelverzoeken_voor_actor(
         .annotate(afgeschermd=_afgeschermd(zichtbare_zaken))
     )
     if klant is not None:
-        qs = qs.filter(klant.q())
+        qs = qs.filter(klant=klant)
     if zaak is not None:
         qs = qs.filter(zaak=zaak)
     if status:
