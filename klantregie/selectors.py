@@ -601,6 +601,26 @@ def klant_met_nummer(
     return None
 
 
+def _klantcontacten_qs(zichtbare_zaken: QuerySet[Zaak] | None) -> QuerySet[Klantcontact]:
+    return Klantcontact.objects.select_related("klant").prefetch_related(
+        Prefetch(
+            "vragen",
+            queryset=Vraag.objects.select_related("zaak", "zaaktype", "terugbelverzoek")
+            .annotate(afgeschermd=_afgeschermd(zichtbare_zaken))
+            .order_by("volgnummer", "id"),
+            to_attr="vragen_lijst",
+        )
+    )
+
+
+def klantcontact_zoals_vastgelegd(
+    contact: Klantcontact, *, zichtbare_zaken: QuerySet[Zaak] | None = None
+) -> Klantcontact:
+    """A contact the caller has just logged, as a reader sees it (questions about zaken outside
+    `zichtbare_zaken` shielded). Logging needs no right to read other contacts."""
+    return _klantcontacten_qs(zichtbare_zaken).get(pk=contact.pk)
+
+
 def klantcontacten_voor_actor(
     actor,
     *,
@@ -618,15 +638,7 @@ def klantcontacten_voor_actor(
     a question about another zaak is `afgeschermd`. `zaak` must be one the reader may see: the
     contacts with a question about it."""
     _vereis_actor(actor, "klantregie.view_klantcontact")
-    qs = Klantcontact.objects.select_related("klant").prefetch_related(
-        Prefetch(
-            "vragen",
-            queryset=Vraag.objects.select_related("zaak", "zaaktype", "terugbelverzoek")
-            .annotate(afgeschermd=_afgeschermd(zichtbare_zaken))
-            .order_by("volgnummer", "id"),
-            to_attr="vragen_lijst",
-        )
-    )
+    qs = _klantcontacten_qs(zichtbare_zaken)
     if klant is not None:
         qs = qs.filter(klant=klant)
     if zaak is not None:
@@ -638,6 +650,29 @@ def klantcontacten_voor_actor(
     if tot is not None:
         qs = qs.filter(gestart_op__lt=tot)
     return qs.order_by("-gestart_op", "-id")
+
+
+def _terugbelverzoeken_qs(zichtbare_zaken: QuerySet[Zaak] | None) -> QuerySet[Terugbelverzoek]:
+    return (
+        _terugbel_qs()
+        .select_related("vraag__klantcontact")
+        .prefetch_related(
+            Prefetch("pogingen", queryset=Terugbelpoging.objects.order_by("tijdstip", "id"))
+        )
+        .annotate(afgeschermd=_afgeschermd(zichtbare_zaken))
+    )
+
+
+def terugbelverzoek_zoals_vastgelegd(
+    uuid, *, zichtbare_zaken: QuerySet[Zaak] | None = None
+) -> Terugbelverzoek:
+    """A verzoek the caller has just sent, or is about to record an attempt on or close, as a
+    reader sees it. Whether the caller may do that is the service's question (`terugbelpoging_add`,
+    `terugbelverzoek_close`); it needs no right to read the other verzoeken."""
+    verzoek = _terugbelverzoeken_qs(zichtbare_zaken).filter(uuid=uuid).first()
+    if verzoek is None:
+        raise NotFound("Dit terugbelverzoek bestaat niet.")
+    return verzoek
 
 
 def terugbelverzoeken_voor_actor(
@@ -655,14 +690,7 @@ def terugbelverzoeken_voor_actor(
     `view_terugbelverzoek` (or `terugbelverzoeken.lezen`): two queries a page. A verzoek about a
     zaak outside `zichtbare_zaken` is `afgeschermd` (its question and zaak are not shown)."""
     _vereis_actor(actor, "klantregie.view_terugbelverzoek")
-    qs = (
-        _terugbel_qs()
-        .select_related("vraag__klantcontact")
-        .prefetch_related(
-            Prefetch("pogingen", queryset=Terugbelpoging.objects.order_by("tijdstip", "id"))
-        )
-        .annotate(afgeschermd=_afgeschermd(zichtbare_zaken))
-    )
+    qs = _terugbelverzoeken_qs(zichtbare_zaken)
     if klant is not None:
         qs = qs.filter(klant=klant)
     if zaak is not None:

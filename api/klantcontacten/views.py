@@ -306,7 +306,9 @@ class KlantcontactViewSet(KlantregieViewSet):
             )
         except DomainError as exc:
             raise _hernoem(exc, _veld_in_vraag(exc)) from exc
-        contact = api_selectors.get_or_404(self.get_queryset(), contact.uuid, "klantcontact")
+        contact = selectors.klantcontact_zoals_vastgelegd(
+            contact, zichtbare_zaken=self.zichtbare_zaken()
+        )
         return self.created(self.get_serializer(contact).data)
 
 
@@ -369,7 +371,10 @@ class TerugbelverzoekViewSet(KlantregieViewSet):
         )
 
     def _verzoek(self, uuid):
-        return api_selectors.get_or_404(self.get_queryset(), uuid, "terugbelverzoek")
+        """For the caller that sends or handles it (the service decides whether it may)."""
+        return selectors.terugbelverzoek_zoals_vastgelegd(
+            uuid, zichtbare_zaken=self.zichtbare_zaken()
+        )
 
     def _antwoord(self, verzoek, status_code=200):
         verzoek = self._verzoek(verzoek.uuid)
@@ -402,7 +407,7 @@ class TerugbelverzoekViewSet(KlantregieViewSet):
         return self.list_response(qs)
 
     def retrieve(self, request, uuid=None):
-        verzoek = self._verzoek(uuid)
+        verzoek = api_selectors.get_or_404(self.get_queryset(), uuid, "terugbelverzoek")
         audit_read(
             self.actor,
             obj=verzoek,
