@@ -12,6 +12,7 @@ from tests.factories import (
     KlantcontactFactory,
     TeamFactory,
     TerugbelverzoekFactory,
+    UserFactory,
     ZaakFactory,
     ZaaktypeFactory,
 )
@@ -40,7 +41,9 @@ def ctx(zaaktype, system):
         verantwoordelijk_team=zaaktype.verantwoordelijk_team, onderdelen__concept=True
     )
     kcc = TeamFactory(code="kcc", naam="KCC")
+    regieteam = TeamFactory(code="regie", naam="Klantregie", lijn=2, is_klantregieteam=True)
     return SimpleNamespace(
+        regisseur=UserFactory(username="renee", rol="klantregisseur", teams=[regieteam]),
         kcc=kcc,
         klantcontact=KlantcontactFactory(),
         terugbelverzoek=TerugbelverzoekFactory(team=kcc),
@@ -235,7 +238,7 @@ OPERATIONS = [
         "klantregisseur",
         "post",
         lambda c: url(ZAKEN, "zaken", c.zaak, "klantregisseur"),
-        lambda c: {"klantregisseur": None},
+        lambda c: {"klantregisseur": c.regisseur.username, "reden": "Meerdere teams"},
         BIJWERKEN,
     ),
     # Catalogi
