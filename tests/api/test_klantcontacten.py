@@ -377,3 +377,23 @@ def test_questions_asked_on_the_pip_and_contacts_on_the_staff_screen_meet(
     client.force_login(kcc)
     page = client.get(reverse("klantregie:klantbeeld", args=[jan.uuid]))
     assert "Via de API" in page.content.decode()
+
+
+def test_settling_a_zaak_at_once_is_for_a_medewerker(api, zaaktype, jan):
+    """The workflow's 1e-lijn task needs a person as its owner; an application starts the zaak."""
+    zaken = Zaak.objects.count()
+    response = api.post(
+        KC,
+        {
+            "kanaal": "telefoon",
+            "klant": {"bsn": JAN},
+            "vragen": [
+                _vraag(resultaat="zaak_afgehandeld", zaaktype=url(CATALOGI, "zaaktypen", zaaktype))
+            ],
+        },
+        format="json",
+    )
+    assert response.status_code == 403
+    assert "zaak_gestart" in response.json()["detail"]
+    assert Zaak.objects.count() == zaken
+    assert not Klantcontact.objects.exists()
