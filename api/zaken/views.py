@@ -267,6 +267,8 @@ class ZaakViewSet(ZakenViewSet):
             vertrouwelijkheidaanduiding=data.get("vertrouwelijkheidaanduiding"),
             hoofdzaak=hoofdzaak,
             extra=extra,
+            einddatum_gepland=data.get("einddatum_gepland"),
+            uiterlijke_einddatum_afdoening=data.get("uiterlijke_einddatum_afdoening"),
         )
         self._groepen(zaak, data)
         return self._respond(zaak, created=True)
@@ -283,6 +285,7 @@ class ZaakViewSet(ZakenViewSet):
         "einddatum_gepland",
         "uiterlijke_einddatum_afdoening",
     )
+    BEREKEND = ("einddatum_gepland", "uiterlijke_einddatum_afdoening")
     WIJZIGBAAR = (
         "omschrijving",
         "toelichting",
@@ -309,6 +312,8 @@ class ZaakViewSet(ZakenViewSet):
                 nieuw = ""
             if veld == "identificatie" and not nieuw:
                 continue
+            if veld in self.BEREKEND and nieuw is None:
+                continue  # left empty: Zaakstroom computes it
             if nieuw != getattr(zaak, veld):
                 changes[veld] = nieuw
         if changes:

@@ -215,9 +215,13 @@ def zaak_create(
     eigenschappen: dict[str, str] | None = None,
     hoofdzaak: Zaak | None = None,
     extra: dict | None = None,
+    einddatum_gepland: date | None = None,
+    uiterlijke_einddatum_afdoening: date | None = None,
 ) -> Zaak:
     """Register a new zaak of a published zaaktype, with its initial status and its deadlines
-    computed through the term calendar."""
+    computed through the term calendar. A caller that sends the deadlines it expects
+    (`einddatum_gepland`, `uiterlijke_einddatum_afdoening`, e.g. a ZGW client) is refused when they
+    differ from the computed ones: deadlines are computed, never set."""
     vertrouwelijkheid = vertrouwelijkheidaanduiding or zaaktype.vertrouwelijkheidaanduiding
     if vertrouwelijkheid not in Vertrouwelijkheid.values:
         raise DomainError(
@@ -278,6 +282,17 @@ def zaak_create(
         if zaaktype.servicenorm
         else uiterlijk
     )
+    for veld, verwacht, berekend in (
+        ("einddatum_gepland", einddatum_gepland, gepland),
+        ("uiterlijke_einddatum_afdoening", uiterlijke_einddatum_afdoening, uiterlijk),
+    ):
+        if verwacht is not None and verwacht != berekend:
+            raise DomainError(
+                "Zaakstroom berekent deze datum uit het zaaktype en de termijnkalender: "
+                f"{berekend:%Y-%m-%d}. Laat het veld leeg of weg, of stuur die datum.",
+                code="berekend",
+                field=veld,
+            )
 
     if identificatie:
         if Zaak.objects.filter(
