@@ -494,6 +494,10 @@ class AuditTrailSerializer(serializers.Serializer):
         "rol": "rollen",
         "resultaat": "resultaten",
         "zaakdocument": "zaakinformatieobjecten",
+        # Zaakstroom's own resources (a terugbelpoging is recorded on its verzoek)
+        "klantcontact": "klantcontacten",
+        "terugbelverzoek": "terugbelverzoeken",
+        "terugbelpoging": "terugbelverzoeken",
     }
 
     @extend_schema_field({"type": "string", "enum": ["zrc"]})

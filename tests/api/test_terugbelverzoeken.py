@@ -227,3 +227,15 @@ def test_staff_and_api_see_the_same_verzoek(api, client, kcc_team):
     body = api.get(response.json()["url"]).json()
     assert (body["status"], body["behandelaar"]) == ("in_behandeling", "kim")
     assert body["pogingen"][0]["medewerker"] == str(kim.get_full_name())
+
+
+def test_the_audit_trail_of_the_zaak_links_to_the_verzoek(api, kcc_team, jan, zaaktype):
+    zaak = ZaakFactory(zaaktype=zaaktype, initiator_bsn=JAN)
+    verzoek = _verzoek(team=kcc_team, klant=jan, zaak=zaak)
+    api.post(
+        url(ZAKEN, "terugbelverzoeken", verzoek, "pogingen"), {"uitkomst": "bereikt"}, format="json"
+    )
+    trail = api.get(url(ZAKEN, "zaken", zaak, "audittrail")).json()
+    over_verzoek = [t for t in trail if t["resource"] in ("terugbelverzoek", "terugbelpoging")]
+    assert {t["resource"] for t in over_verzoek} == {"terugbelverzoek", "terugbelpoging"}
+    assert {t["resourceUrl"] for t in over_verzoek} == {url(ZAKEN, "terugbelverzoeken", verzoek)}
