@@ -669,10 +669,8 @@ class RolViewSet(ZakenViewSet):
             betrokkene=betrokkene,
             roltype=data["roltype"],
             toelichting=data.get("roltoelichting", ""),
+            indicatie_machtiging=data.get("indicatie_machtiging", ""),
         )
-        if data.get("indicatie_machtiging"):
-            rol.indicatie_machtiging = data["indicatie_machtiging"]
-            rol.save(update_fields=["indicatie_machtiging"])
         obj = selectors.get_or_404(self.get_queryset(), rol.uuid)
         return self.created(self.get_serializer(obj).data)
 

@@ -338,3 +338,25 @@ def test_links_to_what_zaakstroom_does_not_keep_are_refused(api, zaaktype):
     assert rol.status_code == 400
     assert rol.json()["invalidParams"][0]["name"] == "betrokkene"
     assert Rol.objects.filter(zaak=zaak).count() == 1
+
+
+def test_a_gemachtigde_rol_keeps_its_indicatie_machtiging_in_the_trail(api, zaaktype):
+    zaak = ZaakFactory(zaaktype=zaaktype)
+    rol, _ = _post(
+        api,
+        f"{ZAKEN}/rollen",
+        {
+            "zaak": url(ZAKEN, "zaken", zaak),
+            "betrokkeneType": "natuurlijk_persoon",
+            "roltype": url(
+                CATALOGI, "roltypen", zaaktype.roltypen.get(omschrijving="Belanghebbende")
+            ),
+            "roltoelichting": "Dochter, gemachtigd",
+            "indicatieMachtiging": "gemachtigde",
+            "betrokkeneIdentificatie": {"inpBsn": "999990019"},
+        },
+    )
+    assert rol.status_code == 201, rol.json()
+    assert rol.json()["indicatieMachtiging"] == "gemachtigde"
+    record = AuditRecord.objects.get(object_uuid=rol.json()["uuid"], actie="create")
+    assert record.nieuw["indicatie_machtiging"] == "gemachtigde"

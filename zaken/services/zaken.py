@@ -980,7 +980,10 @@ def rol_add(
     omschrijving_generiek: str | None = None,
     roltype: Roltype | None = None,
     toelichting: str = "",
+    indicatie_machtiging: str = "",
 ) -> Rol:
+    """Add a betrokkene to a zaak in a role; `indicatie_machtiging` is "gemachtigde" or
+    "machtiginggever" when the rol acts on behalf of someone (ZGW)."""
     zaak = _lock(zaak)
     require(actor, "zaken.bijwerken", zaak=zaak)
     _require_open(zaak, actor)
@@ -992,8 +995,16 @@ def rol_add(
         )
     if roltype is None and omschrijving_generiek is None:
         raise DomainError("Kies een roltype.", field="roltype")
+    if indicatie_machtiging not in ("", "gemachtigde", "machtiginggever"):
+        raise DomainError(
+            "Kies gemachtigde of machtiginggever, of laat de machtiging leeg.",
+            field="indicatie_machtiging",
+        )
     betrokkene.validate()
     rol = _rol_create(zaak, omschrijving_generiek, betrokkene, toelichting, roltype)
+    if indicatie_machtiging:
+        rol.indicatie_machtiging = indicatie_machtiging
+        rol.save(update_fields=["indicatie_machtiging"])
     audit_log(
         actor,
         actie=A.AANMAKEN,
@@ -1002,6 +1013,7 @@ def rol_add(
         nieuw={
             "rol": rol.omschrijving,
             "betrokkene": betrokkene.naam or betrokkene.bsn or betrokkene.kvk_nummer,
+            "indicatie_machtiging": indicatie_machtiging,
         },
     )
     events.publish("zaak.rol_toegevoegd", zaak=zaak, rol=rol, actor=actor)
