@@ -31,6 +31,8 @@ COMPONENT_OF_PREFIX = {
     "audittrails": Component.ZRC,
     "catalogi": Component.ZTC,
     "documenten": Component.DRC,
+    "klantcontacten": Component.KCC,
+    "terugbelverzoeken": Component.KCC,
 }
 
 

@@ -144,12 +144,30 @@ class LeegOfUrlField(serializers.URLField):
     """A URL that may be empty (an empty string is no URI, so the schema says so)."""
 
 
-class NietOndersteund(serializers.Field):
-    """A field of the standard that Zaakstroom does not store. It is answered empty; a value in
-    a request is refused with a message, never silently dropped."""
+def is_leeg(value) -> bool:
+    """A neutral value: nothing, an empty string, or an object or list of only neutral values
+    (a generated client sends `{"soort": "", "datum": null}` for "no ondertekening")."""
+    if value is None or value == "":
+        return True
+    if isinstance(value, dict):
+        return all(is_leeg(v) for v in value.values())
+    if isinstance(value, list):
+        return all(is_leeg(v) for v in value)
+    return False
 
-    def __init__(self, *, leeg, schema: dict, **kwargs):
+
+class NietOndersteund(serializers.Field):
+    """A field of the standard that Zaakstroom does not store. It is answered empty. A neutral
+    value in a request (`is_leeg`, or one of `neutraal`, e.g. betalingsindicatie "nvt") is
+    accepted, because nothing is lost; any other value is refused with a message, never silently
+    dropped."""
+
+    default_melding = "Zaakstroom slaat dit gegeven niet op. Laat het veld leeg of weg."
+
+    def __init__(self, *, leeg, schema: dict, neutraal: tuple = (), melding: str = "", **kwargs):
         self.leeg = leeg
+        self.neutraal = neutraal
+        self.melding = melding or self.default_melding
         kwargs.setdefault("required", False)
         kwargs.setdefault("allow_null", True)
         super().__init__(**kwargs)
@@ -161,13 +179,13 @@ class NietOndersteund(serializers.Field):
     def to_representation(self, value):
         return self.leeg() if callable(self.leeg) else self.leeg
 
+    def is_neutraal(self, data) -> bool:
+        return is_leeg(data) or any(type(data) is type(n) and data == n for n in self.neutraal)
+
     def to_internal_value(self, data):
-        if data in (None, "", [], {}):
-            return data
-        raise serializers.ValidationError(
-            "Zaakstroom slaat dit gegeven niet op. Laat het veld leeg of weg.",
-            code="niet-ondersteund",
-        )
+        if self.is_neutraal(data):
+            return None
+        raise serializers.ValidationError(self.melding, code="niet-ondersteund")
 
     def validate_empty_values(self, data):
         if data is None:

@@ -2,7 +2,7 @@
 
 An `Applicatie` identifies itself with a client id and signs its JWTs (HS256) with its secret.
 It either has all rights (`heeft_alle_autorisaties`) or a list of `Autorisatie` rows: per
-component (Zaken, Catalogi, Documenten) the scopes it may use, for which zaaktype (Zaken; all
+component (Zaken, Catalogi, Documenten, and Zaakstroom's own klantcontacten) the scopes it may use, for which zaaktype (Zaken; all
 versions of that zaaktype) or informatieobjecttype (Documenten), up to which
 vertrouwelijkheidaanduiding. The rules (ac-002, ac-003) live in `api.services`."""
 
@@ -17,10 +17,12 @@ class Component(models.TextChoices):
     ZRC = "zrc", "Zaken API"
     ZTC = "ztc", "Catalogi API"
     DRC = "drc", "Documenten API"
+    KCC = "kcc", "Klantcontacten (Zaakstroom)"
 
 
 # The scopes each component knows (ZGW names). Zaakstroom's own process actions on a zaak use
-# `zaken.bijwerken`.
+# `zaken.bijwerken`; its own klantcontacten and terugbelverzoeken have scopes of their own
+# (component "kcc", ADR 0033).
 SCOPES = {
     Component.ZRC: [
         "zaken.lezen",
@@ -38,6 +40,13 @@ SCOPES = {
         "documenten.aanmaken",
         "documenten.bijwerken",
         "documenten.verwijderen",
+    ],
+    Component.KCC: [
+        "klantcontacten.lezen",
+        "klantcontacten.aanmaken",
+        "terugbelverzoeken.lezen",
+        "terugbelverzoeken.aanmaken",
+        "terugbelverzoeken.bijwerken",
     ],
 }
 ALLE_SCOPES = [scope for scopes in SCOPES.values() for scope in scopes]
@@ -98,7 +107,7 @@ class Autorisatie(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
         help_text="Zaken API: verplicht; geldt voor alle versies van dit zaaktype. "
-        "Catalogi API: leeg is de hele catalogus.",
+        "Catalogi API: leeg is de hele catalogus. Klantcontacten: leeg.",
     )
     informatieobjecttype = models.ForeignKey(
         "zaken.Informatieobjecttype",
@@ -114,7 +123,8 @@ class Autorisatie(models.Model):
         max_length=20,
         choices=Vertrouwelijkheid.choices,
         blank=True,
-        help_text="Zaken en documenten API: verplicht.",
+        help_text="Zaken en documenten API: verplicht. Klantcontacten: leeg (wat over een zaak "
+        "gaat, volgt de autorisaties voor de Zaken API).",
     )
 
     class Meta:

@@ -53,8 +53,11 @@ def _flatten(detail, prefix: str = "") -> list[dict]:
     params = []
     if isinstance(detail, dict):
         for key, value in detail.items():
-            name = "nonFieldErrors" if key in ("non_field_errors", "__all__") else str(key)
-            params.extend(_flatten(value, f"{prefix}.{name}" if prefix else name))
+            if key in ("non_field_errors", "__all__"):
+                # About the object as a whole: named after the object (the body: nonFieldErrors).
+                params.extend(_flatten(value, prefix or "nonFieldErrors"))
+                continue
+            params.extend(_flatten(value, f"{prefix}.{key}" if prefix else str(key)))
     elif isinstance(detail, list):
         if all(isinstance(item, str) for item in detail):
             for item in detail:

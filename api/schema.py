@@ -27,7 +27,9 @@ COMPONENTS = {
         "DESCRIPTION": (
             "De Zaken API (ZGW 1.7.0) van Zaakstroom, met daarnaast Zaakstroom's eigen "
             "procesacties op een zaak (opschorten, hervatten, verlengen, politiek gevoelig, "
-            "klantregisseur).\n\n"
+            "klantregisseur) en Zaakstroom's eigen klantcontacten en terugbelverzoeken (scopes "
+            "`klantcontacten.lezen`, `klantcontacten.aanmaken`, `terugbelverzoeken.lezen`, "
+            "`terugbelverzoeken.aanmaken`, `terugbelverzoeken.bijwerken`).\n\n"
             "Authenticatie: `Authorization: Bearer <JWT>`, HS256, ondertekend met het secret "
             "van uw applicatie, met de claims `client_id`, `iat` (verplicht; een token is "
             "een uur geldig), `user_id` en `user_representation`. Fouten zijn "
@@ -192,6 +194,11 @@ def generate(component: str) -> dict:
                 "ArchiefstatusEnum": "zaken.models.Zaak.Archiefstatus",
                 "BetrokkeneTypeEnum": "zaken.models.BetrokkeneType",
                 "OmschrijvingGeneriekEnum": "zaken.models.RolOmschrijving",
+                "ContactkanaalEnum": "klantregie.models.CONTACT_KANALEN",
+                "VraagResultaatEnum": "api.klantcontacten.serializers.VRAAG_RESULTATEN",
+                "TerugbelverzoekStatusEnum": "klantregie.models.Terugbelverzoek.Status",
+                "TerugbelverzoekResultaatEnum": "klantregie.models.Terugbelverzoek.Resultaat",
+                "TerugbelpogingUitkomstEnum": "klantregie.models.Terugbelpoging.Uitkomst",
             },
         }
     ):

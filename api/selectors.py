@@ -39,6 +39,13 @@ def zaken_voor_applicatie(
     return _limit(Zaak.objects.all(), autorisatie.zaken_q(scope))
 
 
+def zichtbare_zaken(autorisatie: ApplicatieAutorisatie) -> QuerySet[Zaak] | None:
+    """The zaken the application may read, or None when it may read every zaak (what
+    Zaakstroom's own resources say about other zaken is shielded)."""
+    q = autorisatie.zaken_q()
+    return None if q is None else Zaak.objects.filter(q)
+
+
 def zaken_lijst(autorisatie: ApplicatieAutorisatie) -> QuerySet[Zaak]:
     """Zaken with everything the Zaak resource shows: 1 query for the zaken and 4 for the URL
     lists, whatever the number of rows."""

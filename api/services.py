@@ -105,6 +105,21 @@ def _check_autorisatie(autorisatie: Autorisatie) -> None:
                 "Kies de maximale vertrouwelijkheidaanduiding (ac-003).",
                 field="max_vertrouwelijkheidaanduiding",
             )
+    if component == Component.KCC:
+        # Klantcontacten are not per zaaktype; what a contact says about a zaak is shown only
+        # when the application's Zaken API autorisaties let it see that zaak (ADR 0033).
+        if autorisatie.zaaktype_id is not None:
+            raise DomainError(
+                "Klantcontacten en terugbelverzoeken gelden niet per zaaktype; laat het zaaktype "
+                "leeg.",
+                field="zaaktype",
+            )
+        if autorisatie.max_vertrouwelijkheidaanduiding:
+            raise DomainError(
+                "Laat de maximale vertrouwelijkheidaanduiding leeg: wat een klantcontact over "
+                "een zaak zegt, volgt de autorisaties voor de Zaken API.",
+                field="max_vertrouwelijkheidaanduiding",
+            )
     if component != Component.DRC and autorisatie.informatieobjecttype_id is not None:
         raise DomainError(
             "Een informatieobjecttype hoort alleen bij de Documenten API.",

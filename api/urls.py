@@ -1,5 +1,6 @@
 """The three ZGW roots and their schemas. `/zaken/api/v1/` also carries Zaakstroom's own
-endpoints (process actions on a zaak), documented in the same schema."""
+endpoints (process actions on a zaak, klantcontacten, terugbelverzoeken), documented in the same
+schema."""
 
 from django.urls import include, path, re_path
 from rest_framework.routers import SimpleRouter
@@ -9,6 +10,7 @@ from api.base import niet_gevonden
 from api.catalogi import views as catalogi
 from api.documenten import views as documenten
 from api.fields import UUID_RE
+from api.klantcontacten import views as klantcontacten
 from api.zaken import views as zaken
 
 app_name = "api"
@@ -20,6 +22,10 @@ zaken_router.register("rollen", zaken.RolViewSet, basename="rol")
 zaken_router.register("resultaten", zaken.ResultaatViewSet, basename="resultaat")
 zaken_router.register(
     "zaakinformatieobjecten", zaken.ZaakInformatieObjectViewSet, basename="zaakinformatieobject"
+)
+zaken_router.register("klantcontacten", klantcontacten.KlantcontactViewSet, basename="klantcontact")
+zaken_router.register(
+    "terugbelverzoeken", klantcontacten.TerugbelverzoekViewSet, basename="terugbelverzoek"
 )
 zaken_router.register(
     rf"zaken/(?P<zaak_uuid>{UUID_RE})/zaakeigenschappen",

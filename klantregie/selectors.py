@@ -14,10 +14,13 @@ from datetime import date, datetime, time, timedelta
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
+    Exists,
     F,
     IntegerField,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -31,7 +34,14 @@ from core.errors import NotFound
 from core.paging import Page, paginate
 from core.validators import validate_bsn
 from core.vertrouwelijkheid import rang
-from klantregie.models import Kennisartikel, Klant, Klantcontact, Terugbelverzoek, Vraag
+from klantregie.models import (
+    Kennisartikel,
+    Klant,
+    Klantcontact,
+    Terugbelpoging,
+    Terugbelverzoek,
+    Vraag,
+)
 from zaken.models import Rol, Zaak
 from zaken.permissions import BEPERKT, VOLLEDIG
 from zaken.selectors import betrokkene_q, deadline_signaal, zaken_zichtbaar_voor_medewerker
@@ -562,3 +572,144 @@ def kcc_overzicht(user, vandaag: date | None = None) -> KccOverzicht:
         alle_vragen=cijfers["alle"],
         alle_direct=cijfers["alle_direct"],
     )
+
+
+# --- any reader, by actor (Zaakstroom's own API) -----------------------------------------------
+def _vereis_actor(actor, perm: str) -> None:
+    from klantregie.rechten import mag
+
+    if not mag(actor, perm):
+        raise NotFound()
+
+
+def _afgeschermd(zichtbare_zaken: QuerySet[Zaak] | None, veld: str = "zaak"):
+    """True (in the database) for a row about a zaak outside `zichtbare_zaken`: the reader may
+    not know that zaak, so it sees the onderwerp but not the content nor the zaak itself."""
+    if zichtbare_zaken is None:
+        return Value(False, output_field=BooleanField())
+    return Case(
+        When(**{f"{veld}__isnull": True}, then=Value(False)),
+        When(**{f"{veld}__in": zichtbare_zaken.values("pk")}, then=Value(False)),
+        default=Value(True),
+        output_field=BooleanField(),
+    )
+
+
+def klant_met_nummer(
+    actor, *, bsn: str = "", kvk_nummer: str = "", vestigingsnummer: str = ""
+) -> Klant | None:
+    """The klant another application names by BSN, or by KvK-nummer (and vestigingsnummer);
+    None when Zaakstroom does not know it."""
+    _vereis_actor(actor, "klantregie.view_klant")
+    if bsn:
+        return Klant.objects.filter(bsn=bsn).first()
+    if kvk_nummer:
+        return Klant.objects.filter(
+            kvk_nummer=kvk_nummer, vestigingsnummer=vestigingsnummer or ""
+        ).first()
+    return None
+
+
+def _klantcontacten_qs(zichtbare_zaken: QuerySet[Zaak] | None) -> QuerySet[Klantcontact]:
+    return Klantcontact.objects.select_related("klant").prefetch_related(
+        Prefetch(
+            "vragen",
+            queryset=Vraag.objects.select_related("zaak", "zaaktype", "terugbelverzoek")
+            .annotate(afgeschermd=_afgeschermd(zichtbare_zaken))
+            .order_by("volgnummer", "id"),
+            to_attr="vragen_lijst",
+        )
+    )
+
+
+def klantcontact_zoals_vastgelegd(
+    contact: Klantcontact, *, zichtbare_zaken: QuerySet[Zaak] | None = None
+) -> Klantcontact:
+    """A contact the caller has just logged, as a reader sees it (questions about zaken outside
+    `zichtbare_zaken` shielded). Logging needs no right to read other contacts."""
+    return _klantcontacten_qs(zichtbare_zaken).get(pk=contact.pk)
+
+
+def klantcontacten_voor_actor(
+    actor,
+    *,
+    zichtbare_zaken: QuerySet[Zaak] | None = None,
+    klant: Klant | None = None,
+    zaak: Zaak | None = None,
+    kanaal: str = "",
+    vanaf: datetime | None = None,
+    tot: datetime | None = None,
+) -> QuerySet[Klantcontact]:
+    """Klantcontacten with their questions, newest first, for a reader with
+    `view_klantcontact` (or `klantcontacten.lezen`). Every filter runs in the database; a page
+    costs three queries whatever its size (contacts with their klant, questions with their zaak,
+    zaaktype and terugbelverzoek). `zichtbare_zaken` are the zaken the reader may see (None: all):
+    a question about another zaak is `afgeschermd`. `zaak` must be one the reader may see: the
+    contacts with a question about it."""
+    _vereis_actor(actor, "klantregie.view_klantcontact")
+    qs = _klantcontacten_qs(zichtbare_zaken)
+    if klant is not None:
+        qs = qs.filter(klant=klant)
+    if zaak is not None:
+        qs = qs.filter(Exists(Vraag.objects.filter(klantcontact=OuterRef("pk"), zaak=zaak)))
+    if kanaal:
+        qs = qs.filter(kanaal=kanaal)
+    if vanaf is not None:
+        qs = qs.filter(gestart_op__gte=vanaf)
+    if tot is not None:
+        qs = qs.filter(gestart_op__lt=tot)
+    return qs.order_by("-gestart_op", "-id")
+
+
+def _terugbelverzoeken_qs(zichtbare_zaken: QuerySet[Zaak] | None) -> QuerySet[Terugbelverzoek]:
+    return (
+        _terugbel_qs()
+        .select_related("vraag__klantcontact")
+        .prefetch_related(
+            Prefetch("pogingen", queryset=Terugbelpoging.objects.order_by("tijdstip", "id"))
+        )
+        .annotate(afgeschermd=_afgeschermd(zichtbare_zaken))
+    )
+
+
+def terugbelverzoek_zoals_vastgelegd(
+    uuid, *, zichtbare_zaken: QuerySet[Zaak] | None = None
+) -> Terugbelverzoek:
+    """A verzoek the caller has just sent, or is about to record an attempt on or close, as a
+    reader sees it. Whether the caller may do that is the service's question (`terugbelpoging_add`,
+    `terugbelverzoek_close`); it needs no right to read the other verzoeken."""
+    verzoek = _terugbelverzoeken_qs(zichtbare_zaken).filter(uuid=uuid).first()
+    if verzoek is None:
+        raise NotFound("Dit terugbelverzoek bestaat niet.")
+    return verzoek
+
+
+def terugbelverzoeken_voor_actor(
+    actor,
+    *,
+    zichtbare_zaken: QuerySet[Zaak] | None = None,
+    klant: Klant | None = None,
+    zaak: Zaak | None = None,
+    status: str = "",
+    team=None,
+    medewerker=None,
+    deadline_voor: date | None = None,
+) -> QuerySet[Terugbelverzoek]:
+    """Terugbelverzoeken by deadline, with their attempts, for a reader with
+    `view_terugbelverzoek` (or `terugbelverzoeken.lezen`): two queries a page. A verzoek about a
+    zaak outside `zichtbare_zaken` is `afgeschermd` (its question and zaak are not shown)."""
+    _vereis_actor(actor, "klantregie.view_terugbelverzoek")
+    qs = _terugbelverzoeken_qs(zichtbare_zaken)
+    if klant is not None:
+        qs = qs.filter(klant=klant)
+    if zaak is not None:
+        qs = qs.filter(zaak=zaak)
+    if status:
+        qs = qs.filter(status=status)
+    if team is not None:
+        qs = qs.filter(team=team)
+    if medewerker is not None:
+        qs = qs.filter(medewerker=medewerker)
+    if deadline_voor is not None:
+        qs = qs.filter(deadline__lt=deadline_voor)
+    return qs.order_by("deadline", "id")

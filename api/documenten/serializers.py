@@ -151,14 +151,49 @@ class EnkelvoudigInformatieObjectSerializer(serializers.Serializer):
         return data
 
 
+class IntegriteitSerializer(serializers.Serializer):
+    """The checksum a client computed. Zaakstroom computes its own SHA-256 of the content; a
+    SHA-256 that is sent must match it, another algorithm cannot be kept."""
+
+    algoritme = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    waarde = serializers.CharField(max_length=128, required=False, allow_blank=True)
+    datum = serializers.DateField(required=False, allow_null=True)
+
+    def validate(self, attrs):
+        algoritme = attrs.get("algoritme", "")
+        if attrs.get("waarde") and algoritme != "sha_256":
+            raise serializers.ValidationError(
+                {
+                    "algoritme": [
+                        "Zaakstroom controleert en bewaart alleen een SHA-256 (sha_256). Stuur "
+                        "die, of laat integriteit leeg."
+                    ]
+                },
+                code="niet-ondersteund",
+            )
+        return attrs
+
+
 class EnkelvoudigInformatieObjectCreateSerializer(EnkelvoudigInformatieObjectSerializer):
     """Create a document with its content (base64 in `inhoud`). The content is checked like an
     upload (type recognised by content, size limit); `formaat` and `bestandsomvang` follow
-    from it, `integriteit` is Zaakstroom's own SHA-256."""
+    from it, `integriteit` is Zaakstroom's own SHA-256 (a sent SHA-256 or size must match)."""
 
     inhoud = Base64Field()
-    integriteit = serializers.DictField(required=False, allow_null=True, write_only=True)
-    bestandsomvang = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+    integriteit = IntegriteitSerializer(required=False, allow_null=True, write_only=True)
+    bestandsomvang = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=0,
+        help_text="Leeg: Zaakstroom meet het zelf; gestuurd moet het kloppen met de inhoud.",
+    )
+    inhoudIsVervallen = NietOndersteund(
+        leeg=False,
+        neutraal=(False,),
+        schema={"type": "boolean", "nullable": True},
+        melding="Zaakstroom legt niet vast dat de inhoud vervallen is. Laat inhoudIsVervallen "
+        "leeg of false.",
+    )
 
 
 class EnkelvoudigInformatieObjectCreatedSerializer(EnkelvoudigInformatieObjectSerializer):

@@ -130,6 +130,8 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
             status=data.get("status", ""),
             vertrouwelijkheidaanduiding=data.get("vertrouwelijkheidaanduiding") or None,
             zichtbaar_voor_initiator=data.get("zichtbaar_voor_initiator", False),
+            verwachte_sha256=(data.get("integriteit") or {}).get("waarde", ""),
+            verwachte_omvang=data.get("bestandsomvang"),
         )
         obj = selectors.get_or_404(self.get_queryset(), document.uuid, "document")
         out = s.EnkelvoudigInformatieObjectCreatedSerializer(

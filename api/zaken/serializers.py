@@ -14,7 +14,6 @@ from api.fields import (
     NietOndersteund,
     RefField,
     SelfUrlField,
-    UrlField,
     UrlListField,
     build_url,
 )
@@ -77,8 +76,8 @@ class VerlengingSerializer(serializers.Serializer):
 
 class ZaakSerializer(serializers.Serializer):
     """The Zaak resource. `einddatumGepland` and `uiterlijkeEinddatumAfdoening` are computed
-    from the zaaktype through the term calendar: a value sent on create is ignored, a
-    different value on update is refused."""
+    from the zaaktype through the term calendar: left empty they are computed, sent they must
+    be the computed value (a different one is refused, on create and on update)."""
 
     url = SelfUrlField(root=ZAKEN, resource="zaken")
     uuid = serializers.UUIDField(read_only=True)
@@ -99,10 +98,18 @@ class ZaakSerializer(serializers.Serializer):
     startdatum = serializers.DateField()
     einddatum = serializers.DateField(read_only=True, allow_null=True)
     einddatumGepland = serializers.DateField(
-        source="einddatum_gepland", required=False, allow_null=True
+        source="einddatum_gepland",
+        required=False,
+        allow_null=True,
+        help_text="Berekend uit de servicenorm van het zaaktype met de termijnkalender. Laat "
+        "het leeg, of stuur de berekende datum.",
     )
     uiterlijkeEinddatumAfdoening = serializers.DateField(
-        source="uiterlijke_einddatum_afdoening", required=False, allow_null=True
+        source="uiterlijke_einddatum_afdoening",
+        required=False,
+        allow_null=True,
+        help_text="Berekend uit de doorlooptijd van het zaaktype met de termijnkalender. Laat "
+        "het leeg, of stuur de berekende datum.",
     )
     publicatiedatum = serializers.DateField(required=False, allow_null=True)
     communicatiekanaal = LeegOfUrlField(max_length=1000, required=False, allow_blank=True)
@@ -114,7 +121,18 @@ class ZaakSerializer(serializers.Serializer):
     vertrouwelijkheidaanduiding = serializers.ChoiceField(
         choices=Vertrouwelijkheid.choices, required=False
     )
-    betalingsindicatie = NietOndersteund(leeg="", schema=STRING)
+    betalingsindicatie = NietOndersteund(
+        leeg="",
+        neutraal=("nvt",),
+        schema={
+            "type": "string",
+            "enum": ["", "nvt"],
+            "description": "Zaakstroom legt geen betalingen vast: leeg, of `nvt` (er zijn geen "
+            "kosten).",
+        },
+        melding="Zaakstroom legt geen betalingen vast. Laat betalingsindicatie leeg of weg, of "
+        "stuur 'nvt' (geen kosten).",
+    )
     betalingsindicatieWeergave = serializers.SerializerMethodField()
     laatsteBetaaldatum = NietOndersteund(
         leeg=None, schema={"type": "string", "format": "date-time", "nullable": True}
@@ -403,6 +421,19 @@ class ZaakEigenschapSerializer(serializers.Serializer):
         return zaakeigenschap_url(_request(self), obj.zaak.uuid, obj.uuid)
 
 
+class StatusVanKoppeling(NietOndersteund):
+    """The status of a zaakinformatieobject: answered as its URL; Zaakstroom does not link a
+    document to a status, so a request may only leave it empty."""
+
+    def get_attribute(self, instance):
+        return instance.status
+
+    def to_representation(self, value):
+        if value is None:
+            return None
+        return build_url(_request(self), ZAKEN, "statussen", value.uuid)
+
+
 class ZaakInformatieObjectSerializer(serializers.Serializer):
     url = SelfUrlField(root=ZAKEN, resource="zaakinformatieobjecten")
     uuid = serializers.UUIDField(read_only=True)
@@ -421,7 +452,11 @@ class ZaakInformatieObjectSerializer(serializers.Serializer):
     vernietigingsdatum = NietOndersteund(
         leeg=None, schema={"type": "string", "format": "date-time", "nullable": True}
     )
-    status = UrlField(root=ZAKEN, resource="statussen", allow_null=True)
+    status = StatusVanKoppeling(
+        leeg=None,
+        schema={"type": "string", "format": "uri", "nullable": True},
+        melding="Zaakstroom koppelt een document niet aan een status. Laat status leeg of weg.",
+    )
 
     @extend_schema_field(
         {
@@ -459,6 +494,10 @@ class AuditTrailSerializer(serializers.Serializer):
         "rol": "rollen",
         "resultaat": "resultaten",
         "zaakdocument": "zaakinformatieobjecten",
+        # Zaakstroom's own resources (a terugbelpoging is recorded on its verzoek)
+        "klantcontact": "klantcontacten",
+        "terugbelverzoek": "terugbelverzoeken",
+        "terugbelpoging": "terugbelverzoeken",
     }
 
     @extend_schema_field({"type": "string", "enum": ["zrc"]})

@@ -26,6 +26,7 @@ from api.zaken import serializers as s
 from api.zaken.betrokkene import betrokkene_uit_api
 from core.audit import audit_read
 from core.models import AuditRecord
+from processen import services as proces_services
 from zaken import services
 from zaken.kalender import Duur
 from zaken.models import Kanaal
@@ -110,10 +111,13 @@ class PolitiekGevoeligSerializer(serializers.Serializer):
 class KlantregisseurSerializer(serializers.Serializer):
     klantregisseur = serializers.CharField(
         max_length=150,
-        allow_null=True,
-        help_text="Gebruikersnaam van de medewerker; null haalt de klantregisseur weg.",
+        help_text="Gebruikersnaam van een klantregisseur van een klantregieteam.",
+        error_messages={
+            "null": "Een zaak houdt haar klantregisseur; geef de gebruikersnaam van een andere "
+            "klantregisseur."
+        },
     )
-    reden = serializers.CharField(max_length=1000, required=False, allow_blank=True)
+    reden = serializers.CharField(max_length=500, help_text="Waarom deze klantregisseur.")
 
 
 def _proces_actie(summary: str, request_serializer):
@@ -263,6 +267,8 @@ class ZaakViewSet(ZakenViewSet):
             vertrouwelijkheidaanduiding=data.get("vertrouwelijkheidaanduiding"),
             hoofdzaak=hoofdzaak,
             extra=extra,
+            einddatum_gepland=data.get("einddatum_gepland"),
+            uiterlijke_einddatum_afdoening=data.get("uiterlijke_einddatum_afdoening"),
         )
         self._groepen(zaak, data)
         return self._respond(zaak, created=True)
@@ -279,6 +285,7 @@ class ZaakViewSet(ZakenViewSet):
         "einddatum_gepland",
         "uiterlijke_einddatum_afdoening",
     )
+    BEREKEND = ("einddatum_gepland", "uiterlijke_einddatum_afdoening")
     WIJZIGBAAR = (
         "omschrijving",
         "toelichting",
@@ -305,6 +312,8 @@ class ZaakViewSet(ZakenViewSet):
                 nieuw = ""
             if veld == "identificatie" and not nieuw:
                 continue
+            if veld in self.BEREKEND and nieuw is None:
+                continue  # left empty: Zaakstroom computes it
             if nieuw != getattr(zaak, veld):
                 changes[veld] = nieuw
         if changes:
@@ -466,26 +475,25 @@ class ZaakViewSet(ZakenViewSet):
         return self._procesgegevens(zaak)
 
     @_proces_actie(
-        "Zaakstroom: wijs de klantregisseur aan (of haal die weg).", KlantregisseurSerializer
+        "Zaakstroom: wijs een (andere) klantregisseur aan. Zoals op het scherm van de "
+        "teamleider: een klantregisseur van een klantregieteam, met een reden; de stap "
+        "'aanvrager informeren' gaat mee.",
+        KlantregisseurSerializer,
     )
     @action(detail=True, methods=["post"])
     @atomic
     def klantregisseur(self, request, uuid=None):
         zaak = self._zaak(uuid)
         data = self._body(KlantregisseurSerializer)
-        regisseur = None
-        if data["klantregisseur"]:
-            regisseur = (
-                get_user_model()
-                .objects.filter(username=data["klantregisseur"], is_active=True)
-                .first()
+        regisseur = (
+            get_user_model().objects.filter(username=data["klantregisseur"], is_active=True).first()
+        )
+        if regisseur is None:
+            raise serializers.ValidationError(
+                {"klantregisseur": ["Er is geen actieve medewerker met deze gebruikersnaam."]}
             )
-            if regisseur is None:
-                raise serializers.ValidationError(
-                    {"klantregisseur": ["Er is geen actieve medewerker met deze gebruikersnaam."]}
-                )
-        services.zaak_klantregisseur_set(
-            actor=self.actor, zaak=zaak, klantregisseur=regisseur, reden=data.get("reden", "")
+        proces_services.klantregisseur_wijzigen(
+            actor=self.actor, zaak=zaak, klantregisseur=regisseur, reden=data["reden"]
         )
         return self._procesgegevens(zaak)
 
@@ -661,10 +669,8 @@ class RolViewSet(ZakenViewSet):
             betrokkene=betrokkene,
             roltype=data["roltype"],
             toelichting=data.get("roltoelichting", ""),
+            indicatie_machtiging=data.get("indicatie_machtiging", ""),
         )
-        if data.get("indicatie_machtiging"):
-            rol.indicatie_machtiging = data["indicatie_machtiging"]
-            rol.save(update_fields=["indicatie_machtiging"])
         obj = selectors.get_or_404(self.get_queryset(), rol.uuid)
         return self.created(self.get_serializer(obj).data)
 

@@ -11,6 +11,7 @@ from .contacten import (
     vraag_stellen,
 )
 from .kennisbank import kennisartikel_opslaan, zoekvector_bijwerken
+from .klanten import klant_bij_nummer
 from .terugbellen import (
     mag_behandelen,
     terugbelpoging_add,
@@ -25,6 +26,7 @@ __all__ = [
     "TerugbelInvoer",
     "VraagInvoer",
     "kennisartikel_opslaan",
+    "klant_bij_nummer",
     "klantcontact_log",
     "mag_beantwoorden",
     "mag_behandelen",

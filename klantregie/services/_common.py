@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from core.actor import Actor
 from core.errors import NotAllowed
+from klantregie.rechten import geen_recht_melding, mag
 
 
 def vereis(actor: Actor, perm: str, melding: str | None = None) -> None:
-    """The system may do everything; a medewerker needs the Django permission `perm`."""
-    if actor.systeem:
-        return
-    user = actor.user
-    if (
-        user is None
-        or not getattr(user, "is_medewerker", False)
-        or not user.is_active
-        or not user.has_perm(perm)
-    ):
+    """The system may do everything; a medewerker needs the Django permission `perm`; an API
+    application one of the scopes that stand for it (klantregie.rechten.API_SCOPES)."""
+    if not mag(actor, perm):
+        melding = melding or geen_recht_melding(actor, perm)
         raise NotAllowed(melding) if melding else NotAllowed()
 
 

@@ -14,14 +14,18 @@ from django.utils import timezone
 from core import events
 from core.actor import Actor
 from core.audit import audit_log
-from core.errors import Conflict, DomainError, NotAllowed
+from core.errors import Conflict, DomainError, NotAllowed, NotFound
 from core.models import AuditRecord
 from core.outbox import email_enqueue
 from core.signalen import signaal_geven
 from klantregie.models import Klant, Terugbelpoging, Terugbelverzoek
+from klantregie.rechten import is_applicatie
+from klantregie.selectors import klant_zaken_q
 from klantregie.services._common import actor_user, vereis
 from organisatie.models import Lidmaatschap, Team
 from zaken.kalender import get_kalender
+from zaken.models import Zaak
+from zaken.permissions import require
 
 A = AuditRecord.Actie
 STANDAARD_NORM_WERKDAGEN = 2
@@ -90,6 +94,14 @@ def terugbelverzoek_send(
         raise DomainError(
             "Beschrijf de bereikbaarheid in hoogstens 200 tekens.", field="terugbel_bereikbaarheid"
         )
+    if zaak is not None:
+        if not actor.systeem:
+            try:
+                require(actor, "zaken.lezen", zaak=zaak)
+            except DomainError as exc:
+                raise NotFound("Deze zaak bestaat niet.", field="zaak") from exc
+        if klant is not None and not Zaak.objects.filter(klant_zaken_q(klant), pk=zaak.pk).exists():
+            raise DomainError("Deze zaak hoort niet bij de gekozen klant.", field="zaak")
     verzonden_op = verzonden_op or timezone.now()
     norm = _norm_werkdagen(team, medewerker)
     deadline = get_kalender().add_werkdagen(timezone.localdate(verzonden_op), norm)
@@ -164,8 +176,10 @@ def _lock(verzoek: Terugbelverzoek) -> Terugbelverzoek:
 
 
 def _vereis_behandelaar(actor: Actor, verzoek: Terugbelverzoek) -> None:
+    """A medewerker handles the verzoeken addressed to them or their team; an API application
+    with `terugbelverzoeken.bijwerken` handles them on behalf of its user (a KCC front end)."""
     vereis(actor, "klantregie.change_terugbelverzoek")
-    if actor.systeem:
+    if actor.systeem or is_applicatie(actor):
         return
     if not mag_behandelen(actor.user, verzoek):
         raise NotAllowed("Dit terugbelverzoek is niet aan u of uw team gericht.")

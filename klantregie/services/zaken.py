@@ -9,7 +9,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from core.actor import Actor
-from core.errors import DomainError
+from core.errors import DomainError, NotAllowed
+from klantregie.rechten import is_applicatie
 from zaken import services as zaken_services
 from zaken.models import Resultaattype, Zaak, Zaaktype
 
@@ -49,6 +50,13 @@ def zaak_direct_afhandelen(
 ) -> Zaak:
     """Create a zaak of a zaaktype the KCC may settle and close it at once with its resultaat,
     in one transaction ("klaar terwijl u wacht")."""
+    if is_applicatie(actor):
+        # The flow's 1e-lijn task is taken and completed by a person (processen).
+        raise NotAllowed(
+            "Een zaak direct afhandelen kan alleen een medewerker in Zaakstroom: de taak in het "
+            "proces heeft een eigenaar nodig. Start de zaak (resultaat zaak_gestart).",
+            field="resultaat",
+        )
     if not zaaktype.kcc_mag_afhandelen:
         raise DomainError(
             f"Het KCC mag '{zaaktype.omschrijving}' niet direct afhandelen. Start een zaak of "

@@ -162,8 +162,11 @@ def zaak_klantregie_escaleren(
 
 @transaction.atomic
 def klantregisseur_wijzigen(*, actor: Actor, zaak: Zaak, klantregisseur: User, reden: str) -> Zaak:
-    """A teamleider appoints another klantregisseur (of a klantregie team)."""
-    if not actor.systeem and not (
+    """A teamleider appoints another klantregisseur (of a klantregie team). An API application
+    may do so with `zaken.bijwerken` on the zaak (it has no teamleider; the same rules apply)."""
+    if actor.autorisatie is not None and not actor.systeem:
+        require(actor, "zaken.bijwerken", zaak=zaak)
+    elif not actor.systeem and not (
         actor.user is not None and actor.user.has_perm("processen.klantregisseur_wijzigen")
     ):
         require(actor, "zaken.lezen", zaak=zaak)

@@ -123,3 +123,85 @@ def test_zaken_by_bsn_uses_the_rol_bsn_index(zaaktype, system):
     qs = filters.apply(selectors.zaken_lijst(alles), params)
     plan = qs.explain()
     assert "rol_bsn_idx" in plan, plan
+
+
+# --- Zaakstroom's own klantcontacten and terugbelverzoeken ----------------------------------------
+KLANTREGIE_LISTS = [
+    (f"{ZAKEN}/klantcontacten", {}),
+    (f"{ZAKEN}/klantcontacten", {"klant__bsn": "999993653"}),
+    (f"{ZAKEN}/klantcontacten", "zaak"),
+    (f"{ZAKEN}/terugbelverzoeken", {}),
+    (f"{ZAKEN}/terugbelverzoeken", {"klant__bsn": "999993653", "status": "open"}),
+    (f"{ZAKEN}/terugbelverzoeken", {"team": "kcc"}),
+    (f"{ZAKEN}/terugbelverzoeken", "zaak"),
+]
+
+
+def _maak_contacten(system, klant, zaak, team, n):
+    from klantregie.services import (
+        TerugbelInvoer,
+        VraagInvoer,
+        klantcontact_log,
+        terugbelpoging_add,
+    )
+
+    for _ in range(n):
+        contact = klantcontact_log(
+            actor=system,
+            kanaal="telefoon",
+            klant=klant,
+            vragen=[
+                VraagInvoer("Stand van zaken", "statusinformatie", zaak=zaak),
+                VraagInvoer(
+                    "Bezwaar",
+                    "terugbelverzoek",
+                    zaak=zaak,
+                    terugbel=TerugbelInvoer(team=team, telefoon="0612345678"),
+                ),
+            ],
+        )
+        verzoek = contact.vragen.get(volgnummer=2).terugbelverzoek
+        terugbelpoging_add(actor=system, verzoek=verzoek, uitkomst="niet_bereikt")
+
+
+@pytest.mark.parametrize("wie", ["alles", "beperkt"])
+def test_klantregie_lists_run_a_fixed_number_of_queries(zaaktype, system, wie):
+    from tests.factories import KlantFactory, TeamFactory
+
+    klant = KlantFactory(bsn="999993653")
+    zaak = ZaakFactory(zaaktype=zaaktype, initiator_bsn="999993653")
+    team = TeamFactory(code="kcc")
+    if wie == "alles":
+        client = client_for(ApplicatieFactory(client_id="alles-kc", heeft_alle_autorisaties=True))
+    else:
+        beperkt = ApplicatieFactory(client_id="beperkt-kc")
+        AutorisatieFactory(
+            applicatie=beperkt,
+            component="kcc",
+            scopes=["klantcontacten.lezen", "terugbelverzoeken.lezen"],
+            max_vertrouwelijkheidaanduiding="",
+        )
+        AutorisatieFactory(applicatie=beperkt, component="zrc", zaaktype=zaaktype)
+        client = client_for(beperkt)
+    zaak_url = f"http://testserver{ZAKEN}/zaken/{zaak.uuid}"
+
+    def tellingen():
+        result = {}
+        for path, params in KLANTREGIE_LISTS:
+            if params == "zaak":
+                params = {"zaak": zaak_url}
+            result[(path, tuple(params))] = _count(client, path, params)
+        return result
+
+    _maak_contacten(system, klant, zaak, team, 5)
+    vijf = tellingen()
+    _maak_contacten(system, klant, zaak, team, 45)
+    vijftig = tellingen()
+    assert vijf == vijftig
+    # authentication 1-2, audit record 1, filters 0-2, page 1, prefetch 1, count 0-1
+    assert max(vijftig.values()) <= 9, vijftig
+    for path, params in KLANTREGIE_LISTS:  # every list had all its rows to show
+        response = client.get(path, {"zaak": zaak_url} if params == "zaak" else params)
+        assert response.json()["count"] == 50, (path, params)
+    contact = client.get(f"{ZAKEN}/klantcontacten").json()["results"][0]
+    assert [v["afgeschermd"] for v in contact["vragen"]] == [False, False]

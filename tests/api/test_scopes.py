@@ -8,7 +8,14 @@ import pytest
 
 from api.models import SCOPES
 from tests.api.conftest import CATALOGI, DOCUMENTEN, ZAKEN, url
-from tests.factories import ZaakFactory, ZaaktypeFactory
+from tests.factories import (
+    KlantcontactFactory,
+    TeamFactory,
+    TerugbelverzoekFactory,
+    UserFactory,
+    ZaakFactory,
+    ZaaktypeFactory,
+)
 from zaken import services
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +40,13 @@ def ctx(zaaktype, system):
     concept = ZaaktypeFactory(
         verantwoordelijk_team=zaaktype.verantwoordelijk_team, onderdelen__concept=True
     )
+    kcc = TeamFactory(code="kcc", naam="KCC")
+    regieteam = TeamFactory(code="regie", naam="Klantregie", lijn=2, is_klantregieteam=True)
     return SimpleNamespace(
+        regisseur=UserFactory(username="renee", rol="klantregisseur", teams=[regieteam]),
+        kcc=kcc,
+        klantcontact=KlantcontactFactory(),
+        terugbelverzoek=TerugbelverzoekFactory(team=kcc),
         zaaktype=zaaktype,
         zaak=zaak,
         rol=zaak.rollen.get(),
@@ -225,7 +238,7 @@ OPERATIONS = [
         "klantregisseur",
         "post",
         lambda c: url(ZAKEN, "zaken", c.zaak, "klantregisseur"),
-        lambda c: {"klantregisseur": None},
+        lambda c: {"klantregisseur": c.regisseur.username, "reden": "Meerdere teams"},
         BIJWERKEN,
     ),
     # Catalogi
@@ -308,6 +321,54 @@ OPERATIONS = [
         None,
         {"documenten.lezen"},
     ),
+    # Zaakstroom's own klantcontacten and terugbelverzoeken
+    ("kc_list", "get", lambda c: f"{ZAKEN}/klantcontacten", None, {"klantcontacten.lezen"}),
+    (
+        "kc_read",
+        "get",
+        lambda c: url(ZAKEN, "klantcontacten", c.klantcontact),
+        None,
+        {"klantcontacten.lezen"},
+    ),
+    (
+        "kc_create",
+        "post",
+        lambda c: f"{ZAKEN}/klantcontacten",
+        lambda c: {
+            "kanaal": "telefoon",
+            "vragen": [{"onderwerp": "Afval", "resultaat": "direct_beantwoord", "antwoord": "Ja"}],
+        },
+        {"klantcontacten.aanmaken"},
+    ),
+    ("tb_list", "get", lambda c: f"{ZAKEN}/terugbelverzoeken", None, {"terugbelverzoeken.lezen"}),
+    (
+        "tb_read",
+        "get",
+        lambda c: url(ZAKEN, "terugbelverzoeken", c.terugbelverzoek),
+        None,
+        {"terugbelverzoeken.lezen"},
+    ),
+    (
+        "tb_create",
+        "post",
+        lambda c: f"{ZAKEN}/terugbelverzoeken",
+        lambda c: {"onderwerp": "Bel terug", "team": "kcc", "telefoon": "0612345678"},
+        {"terugbelverzoeken.aanmaken"},
+    ),
+    (
+        "tb_poging",
+        "post",
+        lambda c: url(ZAKEN, "terugbelverzoeken", c.terugbelverzoek, "pogingen"),
+        lambda c: {"uitkomst": "bereikt"},
+        {"terugbelverzoeken.bijwerken"},
+    ),
+    (
+        "tb_afhandelen",
+        "post",
+        lambda c: url(ZAKEN, "terugbelverzoeken", c.terugbelverzoek, "afhandelen"),
+        lambda c: {"resultaat": "geholpen"},
+        {"terugbelverzoeken.bijwerken"},
+    ),
 ]
 
 
@@ -319,8 +380,8 @@ def _client_with(beperkte_client, c, scopes):
             continue
         if component == "zrc":
             regels.append(("zrc", eigen, c.zaaktype, "zeer_geheim"))
-        elif component == "ztc":
-            regels.append(("ztc", eigen, None, ""))
+        elif component in ("ztc", "kcc"):
+            regels.append((component, eigen, None, ""))
         else:
             regels.append(("drc", eigen, c.iot, "zeer_geheim"))
     return beperkte_client(*regels)

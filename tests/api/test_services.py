@@ -74,6 +74,15 @@ def test_all_rights_replace_separate_autorisaties(system, zaaktype):
             "informatieobjecttype",
         ),
         ({"component": "ztc", "scopes": ["zaken.lezen"]}, "scopes"),
+        ({"component": "kcc", "scopes": ["zaken.lezen"]}, "scopes"),
+        (
+            {
+                "component": "kcc",
+                "scopes": ["klantcontacten.lezen"],
+                "max_vertrouwelijkheidaanduiding": "geheim",
+            },
+            "max_vertrouwelijkheidaanduiding",
+        ),
     ],
 )
 def test_autorisatie_rules(system, kwargs, veld):
@@ -94,3 +103,27 @@ def test_only_a_beheerder_manages_applications(db):
             actor=Actor.for_user(vakspecialist),
             applicatie=Applicatie(label="x", client_id="y", secret="z" * 32),
         )
+
+
+def test_a_klantcontacten_autorisatie_names_no_zaaktype(system, zaaktype):
+    applicatie = ApplicatieFactory()
+    with pytest.raises(DomainError) as exc:
+        services.autorisatie_save(
+            actor=system,
+            autorisatie=Autorisatie(
+                applicatie=applicatie,
+                component="kcc",
+                scopes=["klantcontacten.lezen"],
+                zaaktype=zaaktype,
+            ),
+        )
+    assert exc.value.field == "zaaktype"
+    autorisatie = services.autorisatie_save(
+        actor=system,
+        autorisatie=Autorisatie(
+            applicatie=applicatie,
+            component="kcc",
+            scopes=["klantcontacten.lezen", "terugbelverzoeken.bijwerken"],
+        ),
+    )
+    assert autorisatie.pk is not None

@@ -283,9 +283,12 @@ def document_create(
     status: str = "",
     vertrouwelijkheidaanduiding: str | None = None,
     zichtbaar_voor_initiator: bool = False,
+    verwachte_sha256: str = "",
+    verwachte_omvang: int | None = None,
 ) -> Document:
     """Store a document that is not (yet) linked to a zaak (Documenten API). Its content is
-    checked like an upload; linking it to a zaak is `zaakdocument_add`."""
+    checked like an upload; linking it to a zaak is `zaakdocument_add`. A SHA-256 or size the
+    sender computed (`verwachte_sha256`, `verwachte_omvang`) must match the content."""
     vertrouwelijkheid = (
         vertrouwelijkheidaanduiding or informatieobjecttype.vertrouwelijkheidaanduiding
     )
@@ -322,6 +325,20 @@ def document_create(
         inhoud = ContentFile(inhoud, name=bestandsnaam or "document")
     formaat = document_inhoud_controleren(inhoud)
     checksum, size = _checksum_and_size(inhoud)
+    if verwachte_sha256 and verwachte_sha256.lower() != checksum:
+        raise DomainError(
+            "De inhoud komt niet overeen met de integriteit (SHA-256) die is meegestuurd. Stuur "
+            "de juiste inhoud of waarde, of laat integriteit leeg.",
+            code="integriteit",
+            field="integriteit",
+        )
+    if verwachte_omvang is not None and verwachte_omvang != size:
+        raise DomainError(
+            f"De inhoud is {size} bytes, niet {verwachte_omvang}. Stuur de juiste bestandsomvang "
+            "of laat die leeg.",
+            code="bestandsomvang",
+            field="bestandsomvang",
+        )
     user = actor.user if actor.user is not None and getattr(actor.user, "pk", None) else None
     document = Document(
         identificatie=identificatie,

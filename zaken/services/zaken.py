@@ -215,9 +215,13 @@ def zaak_create(
     eigenschappen: dict[str, str] | None = None,
     hoofdzaak: Zaak | None = None,
     extra: dict | None = None,
+    einddatum_gepland: date | None = None,
+    uiterlijke_einddatum_afdoening: date | None = None,
 ) -> Zaak:
     """Register a new zaak of a published zaaktype, with its initial status and its deadlines
-    computed through the term calendar."""
+    computed through the term calendar. A caller that sends the deadlines it expects
+    (`einddatum_gepland`, `uiterlijke_einddatum_afdoening`, e.g. a ZGW client) is refused when they
+    differ from the computed ones: deadlines are computed, never set."""
     vertrouwelijkheid = vertrouwelijkheidaanduiding or zaaktype.vertrouwelijkheidaanduiding
     if vertrouwelijkheid not in Vertrouwelijkheid.values:
         raise DomainError(
@@ -278,6 +282,17 @@ def zaak_create(
         if zaaktype.servicenorm
         else uiterlijk
     )
+    for veld, verwacht, berekend in (
+        ("einddatum_gepland", einddatum_gepland, gepland),
+        ("uiterlijke_einddatum_afdoening", uiterlijke_einddatum_afdoening, uiterlijk),
+    ):
+        if verwacht is not None and verwacht != berekend:
+            raise DomainError(
+                "Zaakstroom berekent deze datum uit het zaaktype en de termijnkalender: "
+                f"{berekend:%Y-%m-%d}. Laat het veld leeg of weg, of stuur die datum.",
+                code="berekend",
+                field=veld,
+            )
 
     if identificatie:
         if Zaak.objects.filter(
@@ -965,7 +980,10 @@ def rol_add(
     omschrijving_generiek: str | None = None,
     roltype: Roltype | None = None,
     toelichting: str = "",
+    indicatie_machtiging: str = "",
 ) -> Rol:
+    """Add a betrokkene to a zaak in a role; `indicatie_machtiging` is "gemachtigde" or
+    "machtiginggever" when the rol acts on behalf of someone (ZGW)."""
     zaak = _lock(zaak)
     require(actor, "zaken.bijwerken", zaak=zaak)
     _require_open(zaak, actor)
@@ -977,8 +995,16 @@ def rol_add(
         )
     if roltype is None and omschrijving_generiek is None:
         raise DomainError("Kies een roltype.", field="roltype")
+    if indicatie_machtiging not in ("", "gemachtigde", "machtiginggever"):
+        raise DomainError(
+            "Kies gemachtigde of machtiginggever, of laat de machtiging leeg.",
+            field="indicatie_machtiging",
+        )
     betrokkene.validate()
     rol = _rol_create(zaak, omschrijving_generiek, betrokkene, toelichting, roltype)
+    if indicatie_machtiging:
+        rol.indicatie_machtiging = indicatie_machtiging
+        rol.save(update_fields=["indicatie_machtiging"])
     audit_log(
         actor,
         actie=A.AANMAKEN,
@@ -987,6 +1013,7 @@ def rol_add(
         nieuw={
             "rol": rol.omschrijving,
             "betrokkene": betrokkene.naam or betrokkene.bsn or betrokkene.kvk_nummer,
+            "indicatie_machtiging": indicatie_machtiging,
         },
     )
     events.publish("zaak.rol_toegevoegd", zaak=zaak, rol=rol, actor=actor)
