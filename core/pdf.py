@@ -1,0 +1,63 @@
+"""PDF rendering with WeasyPrint that never fetches what a user typed.
+
+Letters and reports contain user-supplied text (a zaak's omschrijving, a note, a template
+edited in the admin). Django's autoescaping keeps that text out of the markup, and the
+`url_fetcher` below is the second wall: WeasyPrint may only read the project's own static
+files, by the `zs-static:` scheme (`zs-static:css/brief.css`). Every other URL (http, https,
+file, data, relative paths) is refused, so an `<img src="http://...">` or `file:///etc/passwd`
+that slips into a document causes no request and no file read.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from pathlib import Path
+
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+STATIC_SCHEME = "zs-static:"
+
+
+class BlockedFetch(ValueError):
+    """Raised for every URL outside the project's own static files."""
+
+
+def _static_dirs() -> list[Path]:
+    return [Path(d).resolve() for d in settings.STATICFILES_DIRS]
+
+
+def safe_url_fetcher(url: str, *args, **kwargs) -> dict:
+    """WeasyPrint url_fetcher: only `zs-static:<path>` inside STATICFILES_DIRS."""
+    if url.startswith(STATIC_SCHEME):
+        relative = url[len(STATIC_SCHEME) :].lstrip("/")
+        for base in _static_dirs():
+            candidate = (base / relative).resolve()
+            if candidate.is_relative_to(base) and candidate.is_file():
+                mime, _ = mimetypes.guess_type(candidate.name)
+                return {
+                    "string": candidate.read_bytes(),
+                    "mime_type": mime or "application/octet-stream",
+                    "filename": candidate.name,
+                }
+    logger.info("PDF rendering refused to fetch %r", url[:200])
+    raise BlockedFetch(f"Fetching {url[:80]!r} is not allowed while rendering a PDF.")
+
+
+def render_pdf(html: str) -> bytes:
+    """Render an HTML string to PDF bytes. Relative URLs resolve to nothing (no base_url)."""
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=None, url_fetcher=safe_url_fetcher).write_pdf()
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text of a PDF (for tests and checks), via pypdf."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
