@@ -10,6 +10,7 @@ from django import forms
 from django.core import signing
 from django.utils import timezone
 
+from core.forms import SnelleSelect
 from klantregie.models import CONTACT_KANALEN, Kennisartikel, Terugbelpoging, Terugbelverzoek
 from klantregie.services.contacten import KCC_RESULTATEN, MAX_VRAGEN
 from organisatie.models import Team, User
@@ -104,10 +105,16 @@ class VraagForm(forms.Form):
     resultaat = forms.ChoiceField(label="Resultaat")
     kennisartikel = forms.UUIDField(required=False, widget=forms.HiddenInput)
     zaak = forms.UUIDField(required=False, widget=forms.HiddenInput)
-    zaaktype = forms.ChoiceField(label="Zaaktype", required=False)
-    resultaattype = forms.ChoiceField(label="Resultaat van de zaak", required=False)
-    terugbel_team = forms.ChoiceField(label="Terugbellen door team", required=False)
-    terugbel_medewerker = forms.ChoiceField(label="of door medewerker", required=False)
+    zaaktype = forms.ChoiceField(label="Zaaktype", required=False, widget=SnelleSelect)
+    resultaattype = forms.ChoiceField(
+        label="Resultaat van de zaak", required=False, widget=SnelleSelect
+    )
+    terugbel_team = forms.ChoiceField(
+        label="Terugbellen door team", required=False, widget=SnelleSelect
+    )
+    terugbel_medewerker = forms.ChoiceField(
+        label="of door medewerker", required=False, widget=SnelleSelect
+    )
     terugbel_telefoon = forms.CharField(
         label="Terugbellen op",
         help_text="Leeg: het nummer van de klant.",

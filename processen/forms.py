@@ -3,6 +3,7 @@ and their DomainError is shown on the form (core.forms.apply_domain_error)."""
 
 from django import forms
 
+from core.forms import SnelleSelect
 from processen import regels
 from processen.models import Stap
 from processen.services import BEOORDELING_KEUZES, ESCALATIE_REDENEN
@@ -21,12 +22,12 @@ KLANTREGIE_KEUZES = [("", "Met en zonder"), ("ja", "Met klantregisseur"), ("nee"
 
 
 class WerkvoorraadFilterForm(forms.Form):
-    zaaktype = forms.ChoiceField(label="Zaaktype", required=False)
+    zaaktype = forms.ChoiceField(label="Zaaktype", required=False, widget=SnelleSelect)
     stap = forms.ChoiceField(
         label="Stap", required=False, choices=[("", "Alle stappen"), *Stap.choices]
     )
     status = forms.ChoiceField(label="Taak", required=False, choices=STATUS_KEUZES)
-    zaakstatus = forms.ChoiceField(label="Status zaak", required=False)
+    zaakstatus = forms.ChoiceField(label="Status zaak", required=False, widget=SnelleSelect)
     deadline = forms.ChoiceField(label="Termijn", required=False, choices=DEADLINE_KEUZES)
     klantregie = forms.ChoiceField(label="Klantregie", required=False, choices=KLANTREGIE_KEUZES)
 

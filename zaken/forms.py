@@ -1,5 +1,6 @@
 from django import forms
 
+from core.forms import SnelleSelect
 from core.vertrouwelijkheid import Vertrouwelijkheid  # noqa: F401
 from organisatie.models import Team
 from zaken.models import Informatieobjecttype, Zaaktype
@@ -22,7 +23,7 @@ class ZaakFilterForm(forms.Form):
             attrs={"placeholder": "Zaaknummer of omschrijving", "type": "search"}
         ),
     )
-    zaaktype = forms.ChoiceField(label="Zaaktype", required=False)
+    zaaktype = forms.ChoiceField(label="Zaaktype", required=False, widget=SnelleSelect)
     statustype = forms.CharField(label="Status", required=False, max_length=80)
     team = forms.ModelChoiceField(
         label="Team", required=False, queryset=Team.objects.all(), empty_label="Alle teams"
