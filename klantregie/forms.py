@@ -56,16 +56,17 @@ class Keuzes:
     """The choice lists of a question, computed once per request for all question forms."""
 
     def __init__(self):
-        self.zaaktypen = [("", "Kies het zaaktype")] + [
-            (zt.identificatie, zt.omschrijving) for zt in zaaktypen_geldig()
-        ]
+        # Plain tuples, not model instances: a catalogue has hundreds of zaaktypen.
+        self.zaaktypen = [("", "Kies het zaaktype")] + list(
+            zaaktypen_geldig().values_list("identificatie", "omschrijving")
+        )
         self.resultaattypen = [("", "Kies het resultaat van de zaak")] + [
-            (str(rt.pk), f"{rt.zaaktype.omschrijving}: {rt.omschrijving}")
-            for rt in Resultaattype.objects.filter(
+            (str(pk), f"{zaaktype}: {omschrijving}")
+            for pk, zaaktype, omschrijving in Resultaattype.objects.filter(
                 zaaktype__kcc_mag_afhandelen=True, zaaktype__in=zaaktypen_geldig()
             )
-            .select_related("zaaktype")
             .order_by("zaaktype__omschrijving", "omschrijving")
+            .values_list("pk", "zaaktype__omschrijving", "omschrijving")
         ]
         self.teams = [("", "Kies een team")] + [
             (str(t.pk), t.naam) for t in Team.objects.order_by("naam")
