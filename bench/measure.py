@@ -230,14 +230,20 @@ def main(argv=None) -> dict:
 
     results.append(run(4, log_contact, [b for b in bsns if b in klanten], args.repeat, args.warmup))
 
-    # 5: the werkvoorraad of a team, first page, as its teamleider would open it.
-    werk = staff_client("teamleider")
-    teams = list(Team.objects.filter(lijn__in=[2, 3]).values_list("pk", flat=True))
+    # 5: the werkvoorraad of a team (the team tab, first page, sorted by deadline), as the
+    # teamleider of Vergunningen and the vakspecialisten of the other 3e-lijn teams open it.
+    werk_subjects = []
+    for username in ("teamleider", "oov", "verkeer", "bor"):
+        client = staff_client(username)
+        for team_pk in Team.objects.filter(leden__username=username).values_list("pk", flat=True):
+            werk_subjects.append((client, team_pk))
     results.append(
         run(
             5,
-            lambda t: ok(werk.get(reverse("processen:werkvoorraad"), {"team": t})),
-            teams,
+            lambda s: ok(
+                s[0].get(reverse("processen:werkvoorraad"), {"weergave": "team", "team": s[1]})
+            ),
+            werk_subjects,
             args.repeat,
             args.warmup,
         )
