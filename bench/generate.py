@@ -944,6 +944,9 @@ def generate(n_zaken: int, seed: int = 20261122) -> None:
     log(f"{len(zaaktypen)} zaaktypen")
     now = datetime.now().astimezone()
     today = now.date()
+    with connection.cursor() as cur:
+        indexes = drop_secondary_indexes(cur, [*BLOCK, "klantregie_klant"])
+    log(f"{len(indexes)} secondary indexes dropped for the load; rebuilt afterwards")
     n_klanten = max(100, int(n_zaken * 0.3))
     rnd = random.Random(seed)
 
@@ -1007,9 +1010,15 @@ def generate(n_zaken: int, seed: int = 20261122) -> None:
     ranges = [
         (w, w * per, min(n_zaken, (w + 1) * per), ctx) for w in range(WORKERS) if w * per < n_zaken
     ]
-    with multiprocessing.get_context("fork").Pool(len(ranges)) as pool:
-        built = sum(pool.map(worker, ranges))
-    log(f"  {built} zaken built ({time.monotonic() - t0:.0f} s)")
+    try:
+        with multiprocessing.get_context("fork").Pool(len(ranges)) as pool:
+            built = sum(pool.map(worker, ranges))
+        log(f"  {built} zaken built ({time.monotonic() - t0:.0f} s)")
+    finally:
+        t = time.monotonic()
+        with connection.cursor() as cur:
+            recreate_indexes(cur, indexes)
+        log(f"  {len(indexes)} indexes rebuilt in {time.monotonic() - t:.0f} s")
 
     with connection.cursor() as cur:
         for table in (*BLOCK, "klantregie_klant"):
@@ -1034,6 +1043,31 @@ def generate(n_zaken: int, seed: int = 20261122) -> None:
         cur.execute("INSERT INTO bench_dataset (zaken, gebouwd) VALUES (%s, now())", [n_zaken])
     refresh_aggregates()
     log(f"done: {n_zaken} zaken in {time.monotonic() - t0:.0f} s")
+
+
+def drop_secondary_indexes(cur, tables: list[str]) -> list[str]:
+    """Drop the indexes that back no constraint (foreign-key, filter and search indexes) of the
+    bulk-loaded tables and return their definitions. Building an index once after COPY costs a
+    fraction of maintaining it row by row; primary keys and unique constraints stay in place."""
+    cur.execute(
+        "SELECT ix.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+        "JOIN pg_class t ON t.oid = i.indrelid JOIN pg_class ix ON ix.oid = i.indexrelid "
+        "JOIN pg_namespace n ON n.oid = t.relnamespace "
+        "WHERE n.nspname = current_schema() AND t.relname = ANY(%s) "
+        "AND NOT i.indisprimary AND NOT i.indisunique "
+        "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)",
+        [tables],
+    )
+    found = cur.fetchall()
+    for name, _definition in found:
+        cur.execute(f'DROP INDEX "{name}"')
+    return [definition for _name, definition in found]
+
+
+def recreate_indexes(cur, definitions: list[str]) -> None:
+    cur.execute("SET maintenance_work_mem = '512MB'")
+    for definition in definitions:
+        cur.execute(definition)
 
 
 def refresh_aggregates() -> None:
