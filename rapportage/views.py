@@ -58,7 +58,9 @@ def _query(request, *, zonder=("export", "pagina")) -> str:
 
 def _csv_waarde(v):
     if isinstance(v, float):
-        return str(int(v)) if v.is_integer() else f"{v}".replace(".", ",")  # Dutch Excel reads a decimal comma
+        return (
+            str(int(v)) if v.is_integer() else f"{v}".replace(".", ",")
+        )  # Dutch Excel reads a decimal comma
     return "" if v is None else v
 
 

@@ -97,7 +97,7 @@ def test_drilldowns_list_what_is_behind_each_kpi(client, dataset, django_assert_
 class _Recorder(BaseHTTPRequestHandler):
     requests: list = []
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         _Recorder.requests.append(self.path)
         self.send_response(200)
         self.send_header("Content-Type", "image/png")
