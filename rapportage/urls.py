@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from rapportage import views
 
 app_name = "rapportage"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("rapport.pdf", views.rapport_pdf, name="rapport-pdf"),
+    path("lijst/<slug:soort>/", views.drilldown, name="drilldown"),
+]

@@ -212,6 +212,17 @@ CELERY_BEAT_SCHEDULE["terugbelverzoeken-signaleren"] = {
     "task": "klantregie.tasks.terugbelverzoeken_signaleren",
     "schedule": crontab(hour=7, minute=0),
 }
+# rapportage: the KPI aggregates. Every 10 minutes the last two days and the open-zaken
+# snapshot; every night at 02:30 everything (catches backdated or corrected zaken). Idempotent.
+CELERY_BEAT_SCHEDULE["kpi-aggregaten-vandaag"] = {
+    "task": "rapportage.tasks.kpi_aggregaten_verversen",
+    "schedule": crontab(minute="*/10"),
+    "kwargs": {"dagen": 2},
+}
+CELERY_BEAT_SCHEDULE["kpi-aggregaten-nacht"] = {
+    "task": "rapportage.tasks.kpi_aggregaten_verversen",
+    "schedule": crontab(hour=2, minute=30),
+}
 
 # The municipality. Used as bronorganisatie of new zaken and in letters and the PIP.
 GEMEENTE_NAAM = env("GEMEENTE_NAAM", default="Gemeente Voorbeeldstad")
