@@ -11,6 +11,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = ""
+# Tasks run eagerly here, so the outbox would render each letter inside the measured request
+# (in production a Celery worker renders it). Letters are measured apart, not per request.
+BRIEVEN_AUTOMATISCH = False
 DATABASES["default"]["CONN_MAX_AGE"] = 600  # noqa: F405
 LOGGING = {
     "version": 1,
