@@ -151,7 +151,9 @@ def test_reopened_and_closed_again_gets_a_new_afhandelbrief(brief_zaaktype, syst
     zaak = ZaakFactory(zaaktype=brief_zaaktype, closed=True)
     zaak = zaken_services.zaak_reopen(actor=system, zaak=zaak, reden="Nieuw feit")
     zaken_services.zaak_close(
-        actor=system, zaak=zaak, resultaattype=brief_zaaktype.resultaattypen.get(omschrijving="Geweigerd")
+        actor=system,
+        zaak=zaak,
+        resultaattype=brief_zaaktype.resultaattypen.get(omschrijving="Geweigerd"),
     )
     outbox_deliver()
     assert len(_brieven(zaak, "afhandeling")) == 2
@@ -200,7 +202,9 @@ def test_initiator_added_later_gets_the_ontvangstbevestiging(brief_zaaktype, sys
     zaken_services.rol_add(
         actor=system,
         zaak=zaak,
-        betrokkene=zaken_services.Betrokkene.organisatie("68750110", naam="Evenementen BV De Brink"),
+        betrokkene=zaken_services.Betrokkene.organisatie(
+            "68750110", naam="Evenementen BV De Brink"
+        ),
         omschrijving_generiek=RolOmschrijving.INITIATOR,
     )
     outbox_deliver()
