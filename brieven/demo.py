@@ -5,18 +5,29 @@ from brieven.models import Bezwaar, BriefSjabloon, BriefSoort
 from brieven.services import briefsjabloon_opslaan
 from core.actor import Actor
 
-AFGEHANDELD = """Geachte {{ aanvrager.naam }},
+KLACHT_AFGEHANDELD = """Geachte {{ aanvrager.naam }},
 
-Op {{ zaak.registratiedatum }} ontvingen wij uw {{ zaak.zaaktype }} ({{ zaak.omschrijving }}). Wij hebben die afgehandeld.
+Op {{ zaak.registratiedatum }} ontvingen wij uw klacht ({{ zaak.omschrijving }}). Wij hebben uw klacht onderzocht en afgehandeld.
 
 # Uitkomst
 {{ resultaat.omschrijving }}
 
 {{ resultaat.toelichting }}
 
-Bent u niet tevreden over hoe wij uw {{ zaak.zaaktype }} hebben afgehandeld? Neem dan contact op met {{ contact.naam }}, telefoon {{ contact.telefoon }}. Noem het zaaknummer {{ zaak.identificatie }}.
+Bent u niet tevreden over hoe wij uw klacht hebben afgehandeld? Dan kunt u zich wenden tot de Nationale ombudsman. Heeft u eerst nog vragen, neem dan contact op met {{ contact.naam }}, telefoon {{ contact.telefoon }}. Noem het zaaknummer {{ zaak.identificatie }}."""
 
-Wij danken u voor uw melding: zo houden wij Voorbeeldstad samen prettig."""
+MELDING_AFGEHANDELD = """Geachte {{ aanvrager.naam }},
+
+Op {{ zaak.registratiedatum }} ontvingen wij uw melding ({{ zaak.omschrijving }}). Wij hebben uw melding afgehandeld.
+
+# Uitkomst
+{{ resultaat.omschrijving }}
+
+{{ resultaat.toelichting }}
+
+Is het probleem niet opgelost? Neem dan contact op met {{ contact.naam }}, telefoon {{ contact.telefoon }}, en noem het zaaknummer {{ zaak.identificatie }}.
+
+Dank u wel voor uw melding: zo houden wij Voorbeeldstad samen schoon, heel en veilig."""
 
 BESLISSING_OP_BEZWAAR = """Geachte {{ aanvrager.naam }},
 
@@ -38,7 +49,7 @@ SJABLONEN = [
         "KLACHT",
         BriefSoort.AFHANDELING,
         "Afhandeling van uw klacht",
-        AFGEHANDELD,
+        KLACHT_AFGEHANDELD,
         Bezwaar.NOOIT,
         "",
         "Correspondentie",
@@ -47,7 +58,7 @@ SJABLONEN = [
         "MELDING-OR",
         BriefSoort.AFHANDELING,
         "Uw melding is afgehandeld",
-        AFGEHANDELD,
+        MELDING_AFGEHANDELD,
         Bezwaar.NOOIT,
         "",
         "Correspondentie",
