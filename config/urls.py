@@ -15,6 +15,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
     path("zaken/", include("zaken.urls")),
+    path("zaken/", include("brieven.urls")),
     path("werk/", include("processen.urls")),
     path("kcc/", include("klantregie.urls")),
     path("pip/", include("pip.saml_urls")),  # DigiD / eHerkenning (namespaces digid, eherkenning)

@@ -10,6 +10,7 @@ that slips into a document causes no request and no file read.
 
 from __future__ import annotations
 
+import functools
 import logging
 import mimetypes
 from pathlib import Path
@@ -46,11 +47,30 @@ def safe_url_fetcher(url: str, *args, **kwargs) -> dict:
     raise BlockedFetch(f"Fetching {url[:80]!r} is not allowed while rendering a PDF.")
 
 
+@functools.cache
+def _fetcher_class():
+    """WeasyPrint (70+) wants a `URLFetcher` whose `fetch` returns a `URLFetcherResponse`; this
+    one never opens a connection or a file outside the static directories."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class SafeURLFetcher(URLFetcher):
+        def __init__(self):
+            super().__init__(allowed_protocols=(), fail_on_errors=False)
+
+        def fetch(self, url, headers=None):
+            bestand = safe_url_fetcher(url)
+            return URLFetcherResponse(
+                url, bestand["string"], headers={"Content-Type": bestand["mime_type"]}
+            )
+
+    return SafeURLFetcher
+
+
 def render_pdf(html: str) -> bytes:
     """Render an HTML string to PDF bytes. Relative URLs resolve to nothing (no base_url)."""
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=None, url_fetcher=safe_url_fetcher).write_pdf()
+    return HTML(string=html, base_url=None, url_fetcher=_fetcher_class()()).write_pdf()
 
 
 def pdf_text(pdf: bytes) -> str:

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "pip",
     "api",
     "rapportage",
+    "brieven",
     # PIP login: DigiD / eHerkenning (SAML) and what django-digid-eherkenning needs.
     "solo",
     "privates",
@@ -231,6 +232,12 @@ GEMEENTE_ADRES = env("GEMEENTE_ADRES", default="Postbus 1000, 1000 AA Voorbeelds
 GEMEENTE_TELEFOON = env("GEMEENTE_TELEFOON", default="14 000")
 GEMEENTE_EMAIL = env("GEMEENTE_EMAIL", default="info@voorbeeldstad.nl")
 GEMEENTE_WEBSITE = env("GEMEENTE_WEBSITE", default="https://www.voorbeeldstad.nl")
+# The logo in the letterhead: a path inside STATICFILES_DIRS, read through `zs-static:`.
+GEMEENTE_LOGO = env("GEMEENTE_LOGO", default="brieven/logo.svg")
+
+# Letters (brieven): an ontvangstbevestiging when a zaak is registered and an afhandelbrief when
+# it is closed, rendered in the outbox delivery (a Celery worker), never in the web request.
+BRIEVEN_AUTOMATISCH = env.bool("BRIEVEN_AUTOMATISCH", default=True)
 
 # Term calendar: Goede Vrijdag as a closing day (bool); Bevrijdingsdag every year
 # ("jaarlijks") or only in lustrum years ("lustrum", every five years: 2025, 2030, ...).

@@ -11,6 +11,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = ""
+# The suite creates thousands of zaken and delivers the outbox eagerly: no PDF letter for each
+# of them. The letter tests switch this on with the `brieven_aan` fixture.
+BRIEVEN_AUTOMATISCH = False
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["NAME"] = env(
