@@ -57,9 +57,10 @@ class Keuzes:
 
     def __init__(self):
         # Plain tuples, not model instances: a catalogue has hundreds of zaaktypen.
-        self.zaaktypen = [("", "Kies het zaaktype")] + list(
-            zaaktypen_geldig().values_list("identificatie", "omschrijving")
-        )
+        self.zaaktypen = [
+            ("", "Kies het zaaktype"),
+            *zaaktypen_geldig().values_list("identificatie", "omschrijving"),
+        ]
         self.resultaattypen = [("", "Kies het resultaat van de zaak")] + [
             (str(pk), f"{zaaktype}: {omschrijving}")
             for pk, zaaktype, omschrijving in Resultaattype.objects.filter(
