@@ -23,6 +23,7 @@ from rapportage.grafieken import grafieken
 from rapportage.selectors import Filters
 
 FILTER_VELDEN = ("van", "tot", "zaaktype", "team", "lijn", "kanaal")
+FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _filters(request) -> tuple[DashboardFilterForm, Filters]:
@@ -61,6 +62,9 @@ def _csv_waarde(v):
         return (
             str(int(v)) if v.is_integer() else f"{v}".replace(".", ",")
         )  # Dutch Excel reads a decimal comma
+    if isinstance(v, str) and v[:1] in FORMULE_TEKENS:
+        # A name such as "=HYPERLINK(...)" must stay text in a spreadsheet (CSV injection).
+        return "'" + v
     return "" if v is None else v
 
 

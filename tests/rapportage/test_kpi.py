@@ -214,3 +214,14 @@ def test_refresh_command(dataset):
     assert "KPI-cijfers ververst" in out.getvalue()
     call_command("kpi_aggregaten_verversen", stdout=out)
     assert _waarde(_dashboard(dataset), "instroom") == 9
+
+
+def test_csv_export_keeps_a_formula_like_name_as_text(client, dataset):
+    """A team named like a spreadsheet formula is exported with a leading quote (CSV injection)."""
+    dataset.team.naam = '=HYPERLINK("http://example.invalid","klik")'
+    dataset.team.save(update_fields=["naam"])
+    aggregaten_verversen()
+    client.force_login(dataset.manager)
+    rijen = _csv(client.get(reverse("rapportage:dashboard"), {"export": "onderhanden"}))
+    assert rijen[1][0] == "'" + dataset.team.naam
+    assert not any(cel.startswith("=") for rij in rijen for cel in rij)
