@@ -105,6 +105,14 @@ class Taak(AbstractTask):
                 name="taak_open_deadline_idx",
                 condition=models.Q(status__in=["NEW", "ASSIGNED", "STARTED"]),
             ),
+            # Counting overdue tasks (dashboard): an index-only scan over open human tasks.
+            models.Index(
+                fields=["deadline", "team"],
+                name="taak_mens_open_deadline_idx",
+                condition=models.Q(
+                    status__in=["NEW", "ASSIGNED", "STARTED"], flow_task_type="HUMAN"
+                ),
+            ),
             # viewflow's own lookups (join, cancel) and the zaak panel.
             models.Index(fields=["process", "flow_task", "status"], name="taak_proces_node_idx"),
             models.Index(fields=["zaak", "created"], name="taak_zaak_idx"),
