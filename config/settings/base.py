@@ -98,6 +98,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
     )
 
+elif env.bool("DB_SERVER_SIDE_BINDING", default=True):
+    # PostgreSQL: send parameters apart from the SQL, so psycopg prepares a statement that a
+    # connection runs repeatedly and PostgreSQL stops planning it anew each time; the detail
+    # pages join eight tables and spent ten times longer planning than executing
+    # (docs/performance.md). Needs persistent connections (DB_CONN_MAX_AGE) to pay off.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"server_side_binding": True, "prepare_threshold": 3}
+    )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "organisatie.User"
 LOGIN_URL = "login"
