@@ -458,16 +458,21 @@ def vraag_stellen(
 def _gestelde_vraag(sleutel: uuid_mod.UUID, klant: Klant | None, zaak: Zaak | None) -> Vraag | None:
     """The question already stored under this key, or None. A key of somebody else's question
     (or of another zaak) is refused without saying what it belongs to."""
+    # The contact first, then its question: they are committed together, so a contact seen by
+    # the first statement has its question visible to the second. (Asking for the question first
+    # raced: a concurrent send could commit between the two statements and look like a foreign
+    # contact with this key.)
+    contact = Klantcontact.objects.filter(sleutel=sleutel).first()
+    if contact is None:
+        return None
     vraag = (
         Vraag.objects.select_related("klantcontact", "zaak")
-        .filter(klantcontact__sleutel=sleutel)
+        .filter(klantcontact=contact)
         .order_by("volgnummer", "id")
         .first()
     )
     if vraag is None:
-        if Klantcontact.objects.filter(sleutel=sleutel).exists():
-            raise Conflict("Dit formulier is al gebruikt. Open het opnieuw.", code="sleutel")
-        return None
+        raise Conflict("Dit formulier is al gebruikt. Open het opnieuw.", code="sleutel")
     if vraag.klantcontact.klant_id != (klant.pk if klant else None) or vraag.zaak_id != (
         zaak.pk if zaak else None
     ):
