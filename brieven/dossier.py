@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from brieven.models import Brief
-from brieven.services import _briefhoofd, datum_nl
+from brieven.services import briefhoofd, datum_nl
 from core.actor import Actor
 from core.audit import audit_read
 from core.errors import NotFound
@@ -24,19 +24,18 @@ def zaakdossier_pdf(*, actor: Actor, uuid) -> tuple[object, bytes]:
     zaak, toegang = zaak_detail_voor_medewerker(user, uuid)
     if toegang != VOLLEDIG:
         raise NotFound("Deze zaak bestaat niet of u heeft er geen toegang toe.")
+    from klantregie.selectors import terugbelverzoeken_voor_actor, vragen_voor_zaak
+
     klantvragen, terugbelverzoeken = [], []
     if user.has_perm("klantregie.view_klantcontact"):
-        from klantregie.models import Terugbelverzoek
-        from klantregie.selectors import vragen_voor_zaak
-
         klantvragen = vragen_voor_zaak(zaak)
+    if user.has_perm("klantregie.view_terugbelverzoek"):
+        # Through klantregie's read path (its right check); the zaak is fully visible here.
         terugbelverzoeken = list(
-            Terugbelverzoek.objects.filter(zaak=zaak)
-            .select_related("team", "medewerker")
-            .order_by("verzonden_op", "id")[:100]
+            terugbelverzoeken_voor_actor(actor, zaak=zaak).order_by("verzonden_op", "id")[:100]
         )
     context = {
-        **_briefhoofd(),
+        **briefhoofd(),
         "zaak": zaak,
         "klantvragen": klantvragen,
         "terugbelverzoeken": terugbelverzoeken,

@@ -19,7 +19,7 @@ from django.utils import timezone
 from brieven import sjabloontaal
 from brieven.models import Bezwaar, Brief, BriefSjabloon, BriefSoort
 from core.actor import Actor
-from core.pdf import render_pdf
+from core.pdf import gemeente_gegevens, render_pdf
 from core.vertrouwelijkheid import rang
 from zaken.models import (
     BetrokkeneType,
@@ -184,11 +184,7 @@ def waarden(zaak: Zaak, soort: str, aanvrager: Rol | None, vandaag: date | None 
 
     contact = contact_voor(zaak)
     w = {
-        "gemeente.naam": settings.GEMEENTE_NAAM,
-        "gemeente.adres": settings.GEMEENTE_ADRES,
-        "gemeente.telefoon": settings.GEMEENTE_TELEFOON,
-        "gemeente.email": settings.GEMEENTE_EMAIL,
-        "gemeente.website": settings.GEMEENTE_WEBSITE,
+        **_gemeente_waarden(),
         "brief.datum": datum_nl(vandaag or timezone.localdate()),
         "zaak.identificatie": zaak.identificatie,
         "zaak.omschrijving": zaak.omschrijving or zaak.zaaktype.publiek_omschrijving,
@@ -233,7 +229,7 @@ def brief_html(
     """(onderwerp, html) of one letter. Everything from the template and the zaak is escaped."""
     onderwerp = sjabloontaal.vervang(sjabloon.onderwerp, waarden)
     context = {
-        **_briefhoofd(),
+        **briefhoofd(),
         "onderwerp": onderwerp,
         "kenmerk": kenmerk,
         "datum": waarden.get("brief.datum", ""),
@@ -245,15 +241,16 @@ def brief_html(
     return onderwerp, render_to_string("brieven/brief.html", context)
 
 
-def _briefhoofd() -> dict:
-    return {
-        "gemeente_naam": settings.GEMEENTE_NAAM,
-        "gemeente_adres": settings.GEMEENTE_ADRES,
-        "gemeente_telefoon": settings.GEMEENTE_TELEFOON,
-        "gemeente_email": settings.GEMEENTE_EMAIL,
-        "gemeente_website": settings.GEMEENTE_WEBSITE,
-        "logo_url": f"zs-static:{settings.GEMEENTE_LOGO}" if settings.GEMEENTE_LOGO else "",
-    }
+def _gemeente_waarden() -> dict[str, str]:
+    """The placeholders `gemeente.naam`, `gemeente.adres`, ... of the template language."""
+    return {f"gemeente.{k}": v for k, v in gemeente_gegevens().items() if k != "logo_url"}
+
+
+def briefhoofd() -> dict:
+    """The letterhead's template variables (`gemeente_naam`, ..., `logo_url`)."""
+    gegevens = gemeente_gegevens()
+    logo_url = gegevens.pop("logo_url")
+    return {**{f"gemeente_{k}": v for k, v in gegevens.items()}, "logo_url": logo_url}
 
 
 def brief_renderen(
@@ -432,11 +429,7 @@ def voorbeeldwaarden(soort: str) -> dict[str, str]:
     """Example values for the admin's preview (no real zaak, no personal data)."""
     vandaag = timezone.localdate()
     w = {
-        "gemeente.naam": settings.GEMEENTE_NAAM,
-        "gemeente.adres": settings.GEMEENTE_ADRES,
-        "gemeente.telefoon": settings.GEMEENTE_TELEFOON,
-        "gemeente.email": settings.GEMEENTE_EMAIL,
-        "gemeente.website": settings.GEMEENTE_WEBSITE,
+        **_gemeente_waarden(),
         "brief.datum": datum_nl(vandaag),
         "zaak.identificatie": "ZAAK-2026-0000000123",
         "zaak.omschrijving": "Voorbeeld van een aanvraag",

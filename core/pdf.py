@@ -66,6 +66,19 @@ def _fetcher_class():
     return SafeURLFetcher
 
 
+def gemeente_gegevens() -> dict:
+    """The municipality's name, contact data and logo (a `zs-static:` URL) for the header of a
+    letter or report, from settings."""
+    return {
+        "naam": settings.GEMEENTE_NAAM,
+        "adres": settings.GEMEENTE_ADRES,
+        "telefoon": settings.GEMEENTE_TELEFOON,
+        "email": settings.GEMEENTE_EMAIL,
+        "website": settings.GEMEENTE_WEBSITE,
+        "logo_url": f"{STATIC_SCHEME}{settings.GEMEENTE_LOGO}" if settings.GEMEENTE_LOGO else "",
+    }
+
+
 def render_pdf(html: str) -> bytes:
     """Render an HTML string to PDF bytes. Relative URLs resolve to nothing (no base_url)."""
     from weasyprint import HTML

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 
-from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -16,7 +15,7 @@ from core.actor import Actor
 from core.audit import audit_read
 from core.decorators import medewerker_required
 from core.paging import paginate
-from core.pdf import render_pdf
+from core.pdf import gemeente_gegevens, render_pdf
 from rapportage import selectors
 from rapportage.forms import ALLE, DashboardFilterForm
 from rapportage.grafieken import grafieken
@@ -120,13 +119,7 @@ def rapport_pdf(request):
             "grafieken": grafieken(d),
             "tabellen": d.tabellen(),
             "te_laat": selectors.oudste_te_late_zaken(request.user, f),
-            "gemeente": {
-                "naam": settings.GEMEENTE_NAAM,
-                "adres": settings.GEMEENTE_ADRES,
-                "telefoon": settings.GEMEENTE_TELEFOON,
-                "email": settings.GEMEENTE_EMAIL,
-                "website": settings.GEMEENTE_WEBSITE,
-            },
+            "gemeente": gemeente_gegevens(),
             "gemaakt_op": timezone.localtime(),
             "gemaakt_door": request.user.get_full_name() or request.user.username,
         },

@@ -146,3 +146,19 @@ def test_dossier_runs_a_fixed_number_of_queries(
         )
     with django_assert_max_num_queries(30):
         assert client.get(url).status_code == 200
+
+
+def test_the_dossier_lists_the_zaaks_terugbelverzoeken(client, zaak, vakspecialist):
+    """Read through klantregie's selector: shown to staff with the right to see them."""
+    from tests.factories import TerugbelverzoekFactory
+
+    TerugbelverzoekFactory(
+        onderwerp="Bel terug over de bouwtekening",
+        team=vakspecialist.teams.first(),
+        klant=zaak.rollen.get().klant,
+        zaak=zaak,
+    )
+    client.force_login(vakspecialist)
+    response = client.get(reverse("brieven:zaakdossier", args=[zaak.uuid]))
+    tekst = " ".join(pdf_text(response.content).split())
+    assert "Bel terug over de bouwtekening" in tekst
