@@ -1,9 +1,11 @@
 """Validate real responses against the official ZGW OpenAPI files in ../shared/zgw/ (read
-there, never copied into the repository). CI has them at /work/shared/zgw."""
+there, never copied into the repository). `ZGW_SHARED_DIR` points elsewhere; without it the
+folder beside the checkout is used, then /work/shared/zgw (where CI has it)."""
 
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,7 +14,22 @@ import pytest
 import yaml
 from django.conf import settings
 
-SHARED = Path(settings.BASE_DIR).parent / "shared" / "zgw" / "gemma-zaken" / "docs" / "standaard"
+
+
+def shared_zgw_dir() -> Path:
+    """The folder with the official ZGW material (specifications and the VNG test suite)."""
+    candidates = [
+        os.environ.get("ZGW_SHARED_DIR", ""),
+        str(Path(settings.BASE_DIR).parent / "shared" / "zgw"),
+        "/work/shared/zgw",
+    ]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return Path(settings.BASE_DIR).parent / "shared" / "zgw"
+
+
+SHARED = shared_zgw_dir() / "gemma-zaken" / "docs" / "standaard"
 SPECS = {
     "zaken": SHARED / "zaken/zrc/1.7.x/1.7.0/openapi.yaml",
     "catalogi": SHARED / "catalogi/ztc/1.3.x/1.3.3/openapi.yaml",
