@@ -15,7 +15,6 @@ import yaml
 from django.conf import settings
 
 
-
 def shared_zgw_dir() -> Path:
     """The folder with the official ZGW material (specifications and the VNG test suite)."""
     candidates = [
