@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes (pytest-xdist); each gets its own test database.
+PYTEST_WORKERS ?= 2
 
 .PHONY: run install test lint pytest system-deps migrate demo bench bench-quick clean
 
@@ -40,7 +42,7 @@ schema-check: install
 	@if [ -f scripts/schema-check.sh ]; then bash scripts/schema-check.sh; fi
 
 pytest: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 test: lint pytest
 
